@@ -1,0 +1,68 @@
+import uuid
+
+from rest_framework import serializers
+
+from api.serializers.fields import bounded_integer, choice_list
+from tracker.models import DailyLog, DailyLogRevision
+from tracker.models.logs import MAX_CHAIR_STANDS, MAX_STEPS
+from tracker.symptoms import SYMPTOMS
+
+
+class LogValuesSerializer(serializers.Serializer):
+    strength_left = bounded_integer(0, 10)
+    strength_right = bounded_integer(0, 10)
+    fatigue = bounded_integer(0, 10)
+    steps = bounded_integer(0, MAX_STEPS, required=False, allow_null=True, default=None)
+    chair_stand_30s = bounded_integer(0, MAX_CHAIR_STANDS, required=False, allow_null=True, default=None)
+    numbness_extent = bounded_integer(0, 4, required=False, default=0)
+    symptoms = choice_list(SYMPTOMS, "symptom", required=False, default=list)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+
+    def validate_symptoms(self, value):
+        return sorted(set(value), key=SYMPTOMS.index)
+
+
+class LogCreateSerializer(LogValuesSerializer):
+    date = serializers.DateField(error_messages={"invalid": "must be a date as YYYY-MM-DD", "required": "is required"})
+    client_id = serializers.UUIDField(required=False, default=uuid.uuid4, error_messages={"invalid": "must be a UUID"})
+
+
+class TriageSerializer(serializers.Serializer):
+    severity = serializers.ChoiceField(choices=["info", "soon", "urgent", "emergency"])
+    code = serializers.CharField()
+    advice = serializers.CharField()
+    emergency_number = serializers.CharField()
+
+
+class LogSerializer(serializers.ModelSerializer):
+    symptoms = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+    class Meta:
+        model = DailyLog
+        fields = [
+            "date",
+            "client_id",
+            "strength_left",
+            "strength_right",
+            "fatigue",
+            "steps",
+            "chair_stand_30s",
+            "numbness_extent",
+            "symptoms",
+            "note",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class SavedLogSerializer(LogSerializer):
+    triage = TriageSerializer(allow_null=True, read_only=True)
+
+    class Meta(LogSerializer.Meta):
+        fields = [*LogSerializer.Meta.fields, "triage"]
+
+
+class LogRevisionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DailyLogRevision
+        fields = ["date", "change", "previous_values", "previous_saved_at", "replaced_at"]

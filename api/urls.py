@@ -1,0 +1,19 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from api.views.accounts import ProfileView, RegisterView, TokenView
+from api.views.logs import LogDetailView, LogListView, LogRevisionListView
+
+app_name = "api"
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("auth/register/", RegisterView.as_view(), name="register"),
+    path("auth/token/", TokenView.as_view(), name="token"),
+    path("profile/", ProfileView.as_view(), name="profile"),
+    path("logs/", LogListView.as_view(), name="logs"),
+    path("logs/<str:day>/", LogDetailView.as_view(), name="log-detail"),
+    path("logs/<str:day>/revisions/", LogRevisionListView.as_view(), name="log-revisions"),
+]

@@ -1,0 +1,139 @@
+"""Real services for the suite: the test Redis and a real Celery worker.
+
+With REDIS_URL unset the session starts a private redis-server on a free port.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import uuid
+
+import pytest
+import redis
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from tracker.celery import app as celery_app
+from tracker.services.patients import register_patient
+
+_private_redis: subprocess.Popen | None = None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _start_private_redis() -> str:
+    global _private_redis
+    binary = shutil.which("redis-server")
+    if binary is None:
+        raise pytest.UsageError("REDIS_URL is unset and redis-server is not installed (apt-get install redis-server).")
+    port = _free_port()
+    _private_redis = subprocess.Popen(
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            tempfile.gettempdir(),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    client = redis.Redis.from_url(url)
+    for _ in range(100):
+        try:
+            client.ping()
+            return url
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    raise RuntimeError("the private redis-server did not start")
+
+
+def pytest_configure(config):
+    url = os.environ.get("REDIS_URL") or _start_private_redis()
+    settings.REDIS_URL = url
+    settings.CELERY_BROKER_URL = url
+    celery_app.conf.broker_url = url
+
+
+def pytest_unconfigure(config):
+    if _private_redis is not None:
+        _private_redis.terminate()
+        _private_redis.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    return settings.REDIS_URL
+
+
+@pytest.fixture(scope="session")
+def _celery_worker_session(django_db_setup, django_db_blocker):
+    celery_app.control.purge()
+    with (
+        django_db_blocker.unblock(),
+        start_worker(
+            celery_app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30
+        ) as worker,
+    ):
+        yield worker
+
+
+@pytest.fixture
+def celery_worker(_celery_worker_session, transactional_db):
+    """A real worker consuming the test Redis; tests using it see committed data only."""
+    return _celery_worker_session
+
+
+@pytest.fixture
+def make_patient(db):
+    def make(username: str | None = None, timezone: str = "Europe/Berlin", **profile):
+        return register_patient(
+            username=username or f"p{uuid.uuid4().hex[:10]}",
+            email="someone@example.org",
+            password="a long enough passphrase 42",
+            timezone=timezone,
+            **profile,
+        )
+
+    return make
+
+
+@pytest.fixture
+def patient(make_patient):
+    return make_patient(country="DE")
+
+
+def client_for(patient) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=patient.user)[0].key}")
+    return client
+
+
+@pytest.fixture
+def api(patient) -> APIClient:
+    return client_for(patient)
+
+
+def wait_until(condition, timeout: float = 10.0, interval: float = 0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout}s")

@@ -1,0 +1,52 @@
+from datetime import date, timedelta
+
+from tracker.rules.engine import most_urgent, should_raise
+from tracker.rules.types import Finding, PriorAlert, Severity
+
+TODAY = date(2025, 6, 1)
+
+
+def alert(code, severity, days_ago):
+    return PriorAlert(code=code, severity=severity, raised_on=TODAY - timedelta(days=days_ago), status="open")
+
+
+def test_first_finding_is_raised():
+    assert should_raise(Finding("fall", Severity.SOON), [], TODAY)
+
+
+def test_persisting_condition_does_not_re_alert_every_day():
+    prior = [alert("bladder_bowel", Severity.EMERGENCY, 1)]
+    assert not should_raise(Finding("bladder_bowel", Severity.EMERGENCY), prior, TODAY)
+
+
+def test_escalation_in_severity_alerts():
+    prior = [alert("cord_compression", Severity.URGENT, 1)]
+    assert should_raise(Finding("cord_compression", Severity.EMERGENCY), prior, TODAY)
+
+
+def test_red_flag_may_alert_again_after_two_weeks():
+    prior = [alert("fall", Severity.SOON, 14)]
+    assert should_raise(Finding("fall", Severity.SOON), prior, TODAY)
+
+
+def test_trend_waits_six_weeks_before_a_reminder():
+    assert not should_raise(
+        Finding("worsening_trend", Severity.SOON), [alert("worsening_trend", Severity.SOON, 41)], TODAY
+    )
+    assert should_raise(Finding("worsening_trend", Severity.SOON), [alert("worsening_trend", Severity.SOON, 42)], TODAY)
+
+
+def test_asymmetry_and_worsening_trend_are_one_concern():
+    prior = [alert("worsening_trend", Severity.SOON, 3)]
+    assert not should_raise(Finding("asymmetry", Severity.SOON), prior, TODAY)
+
+
+def test_other_codes_do_not_quiet_each_other():
+    prior = [alert("fatigue_trend", Severity.SOON, 3)]
+    assert should_raise(Finding("worsening_trend", Severity.SOON), prior, TODAY)
+
+
+def test_most_urgent_picks_the_highest_severity():
+    findings = [Finding("fall", Severity.SOON), Finding("sudden_weakness", Severity.EMERGENCY)]
+    assert most_urgent(findings).code == "sudden_weakness"
+    assert most_urgent([]) is None

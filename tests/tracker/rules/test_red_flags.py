@@ -1,0 +1,145 @@
+from datetime import date, timedelta
+
+from tracker.rules.engine import check_log
+from tracker.rules.types import DayEntry, PatientContext, Severity
+
+START = date(2025, 3, 1)
+WOBBLE = (0, 1, 0, -1, 0, 0, 1, -1)
+
+
+def steady_history(days=40, strength=8, symptoms=frozenset()):
+    return [
+        DayEntry(
+            date=START + timedelta(days=i),
+            strength_left=strength + WOBBLE[i % 8],
+            strength_right=strength - WOBBLE[i % 8],
+            fatigue=3,
+            symptoms=symptoms,
+        )
+        for i in range(days)
+    ]
+
+
+def next_day(history, left=8, right=8, numbness=0, symptoms=(), gap=1):
+    return DayEntry(
+        date=history[-1].date + timedelta(days=gap),
+        strength_left=left,
+        strength_right=right,
+        fatigue=3,
+        numbness_extent=numbness,
+        symptoms=frozenset(symptoms),
+    )
+
+
+def codes(findings):
+    return {f.code: f.severity for f in findings}
+
+
+def test_sudden_one_sided_severe_drop_is_an_emergency():
+    history = steady_history()
+    found = codes(check_log(PatientContext(), history, next_day(history, right=2)))
+    assert found["sudden_weakness"] is Severity.EMERGENCY
+
+
+def test_face_arm_speech_signs_are_an_emergency_even_without_a_drop():
+    history = steady_history()
+    found = codes(check_log(PatientContext(), history, next_day(history, symptoms={"face_arm_speech"})))
+    assert found["sudden_weakness"] is Severity.EMERGENCY
+
+
+def test_single_bad_day_raises_nothing():
+    history = steady_history()
+    assert check_log(PatientContext(), history, next_day(history, left=6, right=6)) == []
+
+
+def test_a_patient_who_wanders_by_two_points_needs_a_bigger_drop():
+    wandering = [
+        DayEntry(
+            date=START + timedelta(days=i),
+            strength_left=7 + (2, -2, 0, 1, -1)[i % 5],
+            strength_right=7 + (-2, 2, 1, 0, -1)[i % 5],
+            fatigue=3,
+        )
+        for i in range(40)
+    ]
+    assert check_log(PatientContext(), wandering, next_day(wandering, left=4, right=7)) == []
+
+
+def test_weakness_that_stays_low_after_a_stroke_is_not_sudden_again():
+    history = steady_history()
+    history.append(next_day(history, right=1, symptoms={"face_arm_speech"}))
+    found = codes(check_log(PatientContext(), history, next_day(history, right=1)))
+    assert "sudden_weakness" not in found
+
+
+def test_new_bladder_change_with_back_pain_is_an_emergency():
+    history = steady_history()
+    today = next_day(history, symptoms={"back_pain", "bladder_bowel_change"})
+    assert codes(check_log(PatientContext(), history, today))["bladder_bowel"] is Severity.EMERGENCY
+
+
+def test_saddle_numbness_alone_is_urgent():
+    history = steady_history()
+    today = next_day(history, symptoms={"saddle_numbness"})
+    assert codes(check_log(PatientContext(), history, today))["bladder_bowel"] is Severity.URGENT
+
+
+def test_background_bladder_symptoms_are_not_new():
+    history = steady_history(symptoms=frozenset({"bladder_bowel_change"}))
+    today = next_day(history, symptoms={"bladder_bowel_change", "back_pain"})
+    assert "bladder_bowel" not in codes(check_log(PatientContext(), history, today))
+
+
+def test_ascending_numbness_with_worsening_weakness_over_days_is_rapid_progression():
+    history = steady_history()
+    history.append(next_day(history, left=7, right=7, numbness=1, symptoms={"numbness"}))
+    history.append(next_day(history, left=5, right=5, numbness=2, symptoms={"numbness"}))
+    today = next_day(history, left=4, right=4, numbness=3, symptoms={"numbness"})
+    assert codes(check_log(PatientContext(), history, today))["rapid_progression"].rank >= Severity.URGENT.rank
+
+
+def test_known_cancer_with_new_back_pain_and_weakness_is_cord_compression_emergency():
+    history = steady_history()
+    today = next_day(history, left=5, symptoms={"back_pain"})
+    found = codes(check_log(PatientContext(history=frozenset({"cancer"})), history, today))
+    assert found["cord_compression"] is Severity.EMERGENCY
+
+
+def test_known_cancer_with_new_back_pain_alone_is_urgent():
+    history = steady_history()
+    today = next_day(history, symptoms={"back_pain"})
+    found = codes(check_log(PatientContext(history=frozenset({"cancer"})), history, today))
+    assert found["cord_compression"] is Severity.URGENT
+
+
+def test_known_cancer_with_stable_legs_raises_nothing():
+    history = steady_history()
+    today = next_day(history, left=7, right=8)
+    assert check_log(PatientContext(history=frozenset({"cancer"})), history, today) == []
+
+
+def test_cancer_does_not_matter_without_cancer_in_history():
+    history = steady_history()
+    today = next_day(history, symptoms={"back_pain"})
+    assert check_log(PatientContext(history=frozenset({"diabetes"})), history, today) == []
+
+
+def test_a_fall_is_soon_and_urgent_with_new_weakness():
+    history = steady_history()
+    assert codes(check_log(PatientContext(), history, next_day(history, symptoms={"fall"})))["fall"] is Severity.SOON
+    weak = next_day(history, left=5, symptoms={"fall"})
+    assert codes(check_log(PatientContext(), history, weak))["fall"] is Severity.URGENT
+
+
+def test_after_a_logging_gap_the_same_level_is_not_a_drop():
+    history = steady_history()
+    assert check_log(PatientContext(), history, next_day(history, left=8, right=7, gap=18)) == []
+
+
+def test_evidence_is_plain_json_numbers_and_dates():
+    import json
+
+    history = steady_history()
+    for finding in check_log(PatientContext(), history, next_day(history, right=1, symptoms={"fall"})):
+        json.dumps(finding.evidence)
+        assert finding.patient_text and finding.physician_text

@@ -1,0 +1,73 @@
+import json
+import multiprocessing
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
+from django.test.utils import setup_databases, teardown_databases
+
+from tracker.services.replay import replay_diary
+
+
+class Command(BaseCommand):
+    help = (
+        "Replay scenario diaries through the live save and analysis paths on a throwaway database, "
+        "printing each alert raised as one JSON line."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", type=Path)
+        parser.add_argument(
+            "--processes", type=int, default=os.cpu_count() or 1, help="diaries are shared out over this many processes"
+        )
+
+    def handle(self, *args, files, processes, **options):
+        diaries = [self._read(path) for path in files]
+        shares = _balanced_shares(diaries, max(1, min(processes, len(diaries))))
+        lines = _replay_share(shares[0]) if len(shares) == 1 else _replay_in_processes(shares)
+        for line in lines:
+            self.stdout.write(line)
+
+    def _read(self, path: Path) -> dict:
+        try:
+            diary = json.loads(path.read_text())
+        except (OSError, ValueError) as error:
+            raise CommandError(f"{path}: cannot read the diary ({error})") from error
+        if not isinstance(diary, dict) or "id" not in diary or not isinstance(diary.get("days"), list):
+            raise CommandError(f"{path}: not a scenario diary (needs 'id' and a list of 'days')")
+        return diary
+
+
+def _balanced_shares(diaries: list[dict], count: int) -> list[list[dict]]:
+    shares: list[list[dict]] = [[] for _ in range(count)]
+    sizes = [0] * count
+    for diary in sorted(diaries, key=lambda d: len(d["days"]), reverse=True):
+        smallest = sizes.index(min(sizes))
+        shares[smallest].append(diary)
+        sizes[smallest] += len(diary["days"])
+    return shares
+
+
+def _replay_share(diaries: list[dict]) -> list[str]:
+    """Replay on a throwaway database of this process's own, with Celery tasks run in process."""
+    connections.close_all()
+    default = connections["default"]
+    test_settings = default.settings_dict.setdefault("TEST", {})
+    test_settings["MIGRATE"] = False  # tables straight from the models: the same schema, made faster
+    if default.vendor != "sqlite":
+        test_settings["NAME"] = f"replay_{os.getpid()}"
+    databases = setup_databases(verbosity=0, interactive=False, aliases={"default"}, serialized_aliases=set())
+    settings.TASKS_RUN_INLINE = True
+    try:
+        return [json.dumps(alert) for diary in diaries for alert in replay_diary(diary)]
+    finally:
+        teardown_databases(databases, verbosity=0)
+
+
+def _replay_in_processes(shares: list[list[dict]]) -> list[str]:
+    context = multiprocessing.get_context("fork")
+    with context.Pool(len(shares), maxtasksperchild=1) as pool:
+        results = pool.map(_replay_share, shares, chunksize=1)
+    return [line for lines in results for line in lines]

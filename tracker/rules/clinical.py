@@ -1,0 +1,82 @@
+"""Every number with a clinical meaning that the alert engine uses, each with its source.
+
+Sources are paraphrased; docs/alerts.md explains each threshold in plain words.
+"""
+
+# Self-rated 0-10 scales: about 2 points (or 30%) is the smallest change people feel as real
+# (Farrar et al., Pain 2001, for 0-10 numeric rating scales); a 1-point wobble is noise.
+MEANINGFUL_STRENGTH_CHANGE = 2.0
+MEANINGFUL_FATIGUE_CHANGE = 2.0
+
+# 30-second chair stand (Jones, Rikli & Beam, Res Q Exerc Sport 1999): about 2 stands is the smallest
+# important change reported (Wright et al., J Orthop Sports Phys Ther 2011); day-to-day noise is ~2.5 stands.
+MEANINGFUL_CHAIR_STAND_CHANGE = 2.0
+# Two chair-stand tests a few days apart rarely agree to better than a stand (test-retest, Jones 1999),
+# so the noise estimate never goes below one stand even when a short baseline happens to look steady.
+CHAIR_STAND_NOISE_FLOOR = 1.0
+
+# Losing about half of a leg's self-rated strength at once is "severe" weakness in the sense of the
+# stroke and acute cord compression red flags (NICE NG127 section 1.11; FAST/BE-FAST campaigns).
+SEVERE_STRENGTH_DROP = 4.0
+# "Sudden": most of that loss happened since the previous log, not over weeks.
+SUDDEN_STEP = 3.0
+# "New" weakness for the cancer and fall rules: a meaningful drop below the patient's usual level.
+NEW_WEAKNESS_DROP = 2.0
+# Guillain-Barre and other rapidly progressive weakness (NICE CKS "Guillain-Barre syndrome": weakness or
+# numbness ascending over days needs same-day assessment): a drop of 3 points built up over several days,
+# or numbness climbing 2 levels (e.g. from the feet to the knees) within a week.
+PROGRESSIVE_STRENGTH_DROP = 3.0
+PROGRESSION_DAYS = 7
+ASCENDING_NUMBNESS_LEVELS = 2
+# A drop counts as "built up over days" when no single day-to-day step holds most of it.
+LARGEST_STEP_SHARE = 0.7
+
+# Noise scaling: a change must exceed this many robust standard errors of the patient's own
+# day-to-day variation before it counts; with ~200 nightly looks a year this keeps chance alarms rare.
+NOISE_MULTIPLIER_SINGLE_DAY = 3.0
+NOISE_MULTIPLIER_TREND = 4.0
+NOISE_MULTIPLIER_LINE_END = 3.0
+
+# A symptom logged on at least this share of baseline days is part of the patient's usual picture,
+# not "new" (NICE CG75 and the cauda equina pathway both ask about new or changed symptoms).
+BACKGROUND_SYMPTOM_SHARE = 0.10
+BACKGROUND_SYMPTOM_MIN_DAYS = 3
+
+# Known cancer: NICE CG75 (metastatic spinal cord compression, 2008; now NICE NG234, 2023). Spinal pain
+# suggestive of metastases -> contact the MSCC team within 24 hours (urgent); with neurological symptoms
+# (limb weakness, walking difficulty, sensory loss, bladder or bowel dysfunction) -> immediately (emergency).
+MSCC_NEUROLOGICAL_SYMPTOMS = frozenset(
+    {
+        "numbness",
+        "tingling",
+        "balance_problems",
+        "fall",
+        "bladder_bowel_change",
+        "saddle_numbness",
+        "heaviness",
+    }
+)
+
+# Cauda equina (GIRFT national suspected cauda equina pathway, 2023; NICE CKS "Sciatica"): new bladder or
+# bowel control loss or saddle numbness with back or leg symptoms -> emergency same-day assessment.
+CAUDA_EQUINA_SYMPTOMS = frozenset({"bladder_bowel_change", "saddle_numbness"})
+BACK_OR_LEG_SYMPTOMS = frozenset({"back_pain", "numbness", "tingling", "heaviness", "balance_problems"})
+
+# BE-FAST (Aroor et al., Stroke 2017): balance, eyes, face, arm, speech, time.
+STROKE_SIGNS = frozenset({"face_arm_speech"})
+
+# Falls: NICE NG249 / CG161 (falls in older people) advises a falls assessment after a fall; with new
+# weakness the cause needs same-day review.
+FALL = "fall"
+
+# Disuse: muscle mass falls by about 0.5% a day during immobilisation (Wall et al., Acta Physiol 2014;
+# Breen et al., J Clin Endocrinol Metab 2013, step reduction to ~1,500 a day). Steps below half the usual
+# level for a week is a "collapse" worth knowing about.
+ACTIVITY_DROP_RATIO = 0.5
+
+# Post-exertional symptom exacerbation (NICE NG206, ME/CFS, 2021): symptoms worsen 12-48 hours after
+# exertion. "High activity" = at least 1.6 times the usual steps; a "crash" = fatigue 2+ points above usual.
+EXERTION_RATIO = 1.6
+CRASH_LAG_DAYS = (1, 2)
+CRASH_RISE = 2.0
+REPEATED_CRASHES = 3

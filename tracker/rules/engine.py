@@ -1,0 +1,20 @@
+"""The alert engine's public interface. The save path, the nightly job and `manage.py replay` call only
+these names, so all three make the very same decisions."""
+
+from .advice import advice
+from .hints import Hint, pattern_hints
+from .realert import most_urgent, should_raise
+from .red_flags import HISTORY_DAYS, check_log
+from .trends import ANALYSIS_WINDOW_DAYS, analyse_day
+
+__all__ = [
+    "ANALYSIS_WINDOW_DAYS",
+    "HISTORY_DAYS",
+    "Hint",
+    "advice",
+    "analyse_day",
+    "check_log",
+    "most_urgent",
+    "pattern_hints",
+    "should_raise",
+]

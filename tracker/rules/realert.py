@@ -1,0 +1,40 @@
+"""The re-alert policy: when a finding becomes an alert, and which finding matters most."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from .types import Finding, PriorAlert
+
+# A condition found again within its quiet period is the same condition, not news. Red flags are
+# re-checked every save, so two weeks covers a symptom that persists while care is arranged; a slow trend
+# persists for weeks, so it waits six weeks (a routine appointment, NICE NG127) before a reminder.
+RED_FLAG_QUIET_DAYS = 14
+TREND_QUIET_DAYS = 42
+TREND_CODES = frozenset({"worsening_trend", "asymmetry", "fatigue_trend", "activity_drop", "post_exertional"})
+# Codes that describe one concern; an alert for one quiets the others ("the leg is getting weaker").
+CONCERNS = ({"worsening_trend", "asymmetry"},)
+
+
+def _same_concern(code: str) -> frozenset[str]:
+    for concern in CONCERNS:
+        if code in concern:
+            return frozenset(concern)
+    return frozenset({code})
+
+
+def should_raise(finding: Finding, prior: Sequence[PriorAlert], today: date) -> bool:
+    """Raise unless an alert for the same concern, at the same or a higher severity, was raised within the
+    quiet period. An escalation always alerts; a dismissed alert still counts as "already told"."""
+    quiet_days = TREND_QUIET_DAYS if finding.code in TREND_CODES else RED_FLAG_QUIET_DAYS
+    concern = _same_concern(finding.code)
+    return not any(
+        alert.code in concern
+        and 0 <= (today - alert.raised_on).days < quiet_days
+        and alert.severity.rank >= finding.severity.rank
+        for alert in prior
+    )
+
+
+def most_urgent(findings: Sequence[Finding]) -> Finding | None:
+    """The finding to lead with: highest severity; among equals, the one found first."""
+    return max(findings, key=lambda f: f.severity.rank, default=None)

@@ -1,0 +1,66 @@
+"""Plain data the alert engine works on. No Django, no ORM: the live path,
+the nightly job and `manage.py replay` all build these and call the same rules."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import NamedTuple
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    SOON = "soon"
+    URGENT = "urgent"
+    EMERGENCY = "emergency"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.SOON: 1, Severity.URGENT: 2, Severity.EMERGENCY: 3}
+
+
+class DayEntry(NamedTuple):
+    """One logged day, in the patient's local calendar.
+
+    A named tuple rather than a dataclass: the engine reads hundreds per patient per night,
+    and a tuple is several times cheaper to build.
+    """
+
+    date: date
+    strength_left: int
+    strength_right: int
+    fatigue: int
+    steps: int | None = None
+    chair_stand_30s: int | None = None
+    numbness_extent: int = 0
+    symptoms: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class PatientContext:
+    birth_year: int | None = None
+    sex: str = ""
+    history: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A decision of the engine: what to alert about, how urgently, and why."""
+
+    code: str
+    severity: Severity
+    evidence: dict = field(default_factory=dict)
+    patient_text: str = ""
+    physician_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PriorAlert:
+    """An alert already stored for this patient, as the re-alert policy needs it."""
+
+    code: str
+    severity: Severity
+    raised_on: date
+    status: str

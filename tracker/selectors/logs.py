@@ -1,0 +1,106 @@
+from datetime import date, timedelta
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from tracker.models import DailyLog, DailyLogRevision, Patient
+from tracker.rules.types import DayEntry, PatientContext
+from tracker.symptoms import flags_to_symptoms
+
+_ENGINE_COLUMNS = (
+    "patient_id",
+    "date",
+    "strength_left",
+    "strength_right",
+    "fatigue",
+    "steps",
+    "chair_stand_30s",
+    "numbness_extent",
+    "symptom_flags",
+)
+
+
+def logs_for(*, patient: Patient, since: date | None = None, until: date | None = None) -> QuerySet[DailyLog]:
+    logs = DailyLog.objects.filter(patient=patient)
+    if since:
+        logs = logs.filter(date__gte=since)
+    if until:
+        logs = logs.filter(date__lte=until)
+    return logs.order_by("date")
+
+
+def log_revisions(*, patient: Patient, day: date) -> QuerySet[DailyLogRevision]:
+    return DailyLogRevision.objects.filter(patient=patient, date=day)
+
+
+def patient_context(patient: Patient) -> PatientContext:
+    return PatientContext(birth_year=patient.birth_year, sex=patient.sex, history=frozenset(patient.history))
+
+
+def day_entry(log: DailyLog) -> DayEntry:
+    return _entry(
+        (
+            log.patient_id,
+            log.date,
+            log.strength_left,
+            log.strength_right,
+            log.fatigue,
+            log.steps,
+            log.chair_stand_30s,
+            log.numbness_extent,
+            log.symptom_flags,
+        )
+    )
+
+
+def day_entries(*, patient_id: int, after: date, through: date) -> list[DayEntry]:
+    """The patient's logged days in (after, through], oldest first, as the engine reads them."""
+    return day_entries_by_patient(patient_ids=[patient_id], after=after, through=through).get(patient_id, [])
+
+
+def day_entries_by_patient(*, patient_ids, after: date, through: date) -> dict[int, list[DayEntry]]:
+    # Raw SQL: this read runs for every saved log and for every patient every night, and the
+    # ORM's query building costs more than the query itself here.
+    ids = list(patient_ids)
+    if not ids:
+        return {}
+    table = DailyLog._meta.db_table
+    sql = (
+        f"SELECT {', '.join(_ENGINE_COLUMNS)} FROM {table} "
+        f"WHERE patient_id IN ({', '.join(['%s'] * len(ids))}) AND date > %s AND date <= %s "
+        "ORDER BY patient_id, date"
+    )
+    entries: dict[int, list[DayEntry]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ids, after, through])
+        for row in cursor.fetchall():
+            entries.setdefault(row[0], []).append(_entry(row))
+    return entries
+
+
+def history_before(*, patient_id: int, day: date, days: int) -> list[DayEntry]:
+    return day_entries(patient_id=patient_id, after=day - timedelta(days=days + 1), through=day - timedelta(days=1))
+
+
+_SYMPTOM_SETS: dict[int, frozenset[str]] = {}
+
+
+def _symptom_set(flags: int) -> frozenset[str]:
+    symptoms = _SYMPTOM_SETS.get(flags)
+    if symptoms is None:
+        symptoms = _SYMPTOM_SETS[flags] = frozenset(flags_to_symptoms(flags))
+    return symptoms
+
+
+def _entry(row) -> DayEntry:
+    _, day, left, right, fatigue, steps, chair, numbness, flags = row
+    return DayEntry(
+        date=day if isinstance(day, date) else date.fromisoformat(day),
+        strength_left=left,
+        strength_right=right,
+        fatigue=fatigue,
+        steps=steps,
+        chair_stand_30s=chair,
+        numbness_extent=numbness,
+        symptoms=_symptom_set(flags),
+    )

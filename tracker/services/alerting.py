@@ -1,0 +1,91 @@
+"""Turns the engine's findings into stored alerts, at save time and nightly.
+
+The decisions are the pure functions of tracker.rules; this module only loads their
+input, applies the re-alert policy against stored alerts and stores what is new.
+"""
+
+from dataclasses import asdict
+from datetime import date, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from tracker.models import Alert, DailyLog, Patient
+from tracker.rules import engine
+from tracker.rules.types import DayEntry, Finding, PriorAlert
+from tracker.selectors.alerts import prior_alerts
+from tracker.selectors.logs import day_entry, history_before, patient_context
+
+
+def triage_for_log(*, log: DailyLog) -> dict | None:
+    """What the phone should say at once about this log, before any alert is stored."""
+    patient = log.patient
+    history = history_before(patient_id=patient.pk, day=log.date, days=engine.HISTORY_DAYS)
+    top = engine.most_urgent(engine.check_log(patient_context(patient), history, day_entry(log)))
+    if top is None:
+        return None
+    return {
+        "severity": top.severity.value,
+        "code": top.code,
+        "advice": engine.advice(top.code, top.severity, patient.emergency_number),
+        "emergency_number": patient.emergency_number,
+    }
+
+
+def check_saved_log(*, log_id: int) -> list[Alert]:
+    log = DailyLog.objects.select_related("patient").filter(pk=log_id).first()
+    if log is None:
+        return []
+    patient = log.patient
+    history = history_before(patient_id=patient.pk, day=log.date, days=engine.HISTORY_DAYS)
+    today = day_entry(log)
+    findings = engine.check_log(patient_context(patient), history, today)
+    alerts = raise_alerts(patient=patient, findings=findings, raised_on=log.date, days=[*history, today])
+    DailyLog.objects.filter(pk=log.pk, updated_at=log.updated_at).update(red_flags_checked_at=timezone.now())
+    return alerts
+
+
+def analyse_patient_day(*, patient: Patient, today: date, days: list[DayEntry]) -> list[Alert]:
+    findings = engine.analyse_day(patient_context(patient), days, today)
+    return raise_alerts(patient=patient, findings=findings, raised_on=today, days=days)
+
+
+def analysis_window_start(today: date) -> date:
+    """Exclusive lower bound of the days analyse_day reads for `today`."""
+    return today - timedelta(days=engine.ANALYSIS_WINDOW_DAYS)
+
+
+def raise_alerts(*, patient: Patient, findings: list[Finding], raised_on: date, days: list[DayEntry]) -> list[Alert]:
+    if not findings:
+        return []
+    prior = prior_alerts(patient_id=patient.pk, today=raised_on)
+    hints = [asdict(hint) for hint in engine.pattern_hints(days)]
+    raised = []
+    for finding in sorted(findings, key=lambda f: f.severity.rank, reverse=True):
+        if not engine.should_raise(finding, prior, raised_on):
+            continue
+        alert = _store_alert(patient, finding, raised_on, hints)
+        if alert is not None:
+            raised.append(alert)
+            prior.append(PriorAlert(finding.code, finding.severity, raised_on, Alert.Status.OPEN))
+    return raised
+
+
+def _store_alert(patient: Patient, finding: Finding, raised_on: date, hints: list[dict]) -> Alert | None:
+    """Store one alert; a retried task or a second worker hits the dedup key and stores nothing."""
+    try:
+        with transaction.atomic():
+            return Alert.objects.create(
+                patient=patient,
+                code=finding.code,
+                severity=finding.severity.value,
+                raised_on=raised_on,
+                evidence=finding.evidence,
+                patient_text=finding.patient_text,
+                physician_text=finding.physician_text,
+                advice=engine.advice(finding.code, finding.severity, patient.emergency_number),
+                hints=hints,
+                dedup_key=f"{finding.code}:{finding.severity.value}:{raised_on.isoformat()}",
+            )
+    except IntegrityError:
+        return None

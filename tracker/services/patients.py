@@ -1,0 +1,62 @@
+import zoneinfo
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from tracker.models import Patient
+
+PROFILE_FIELDS = ("birth_year", "sex", "timezone", "country")
+
+
+def validate_timezone(name: str) -> str:
+    if name not in zoneinfo.available_timezones():
+        raise ValidationError({"timezone": f"'{name}' is not a known IANA time zone, e.g. Europe/Berlin."})
+    return name
+
+
+@transaction.atomic
+def register_patient(*, username: str, email: str, password: str, timezone: str, **profile) -> Patient:
+    user = get_user_model()(username=username, email=email)
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
+    user.set_password(password)
+    return create_patient(user=user, timezone=timezone, **profile)
+
+
+@transaction.atomic
+def create_patient(*, user, timezone: str, **profile) -> Patient:
+    """Save a new user (already holding its password, or none) with their patient profile."""
+    validate_timezone(timezone)
+    if get_user_model().objects.filter(username__iexact=user.username).exists():
+        raise ValidationError({"username": "this username is already taken."})
+    user.save()
+    patient = Patient(user=user, timezone=timezone)
+    _apply_profile(patient, profile)
+    patient.save()
+    return patient
+
+
+@transaction.atomic
+def update_profile(*, patient: Patient, email: str | None = None, **profile) -> Patient:
+    if "timezone" in profile:
+        validate_timezone(profile["timezone"])
+    if email is not None:
+        patient.user.email = email
+        patient.user.save(update_fields=["email"])
+    _apply_profile(patient, profile)
+    patient.save()
+    return patient
+
+
+def _apply_profile(patient: Patient, profile: dict) -> None:
+    for name in PROFILE_FIELDS:
+        if name in profile:
+            setattr(patient, name, profile[name])
+    if "country" in profile:
+        patient.country = (profile["country"] or "").upper()
+    if "history" in profile:
+        patient.set_history(profile["history"])

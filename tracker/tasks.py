@@ -1,0 +1,61 @@
+"""Thin Celery tasks: each loads ids and calls one service."""
+
+import logging
+from datetime import date, timedelta
+
+from celery import Task, shared_task
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from tracker.models import DailyLog
+from tracker.services import alerting, nightly
+
+logger = logging.getLogger(__name__)
+
+# A log saved longer ago than this and still unchecked lost its task (broker down, worker died).
+UNCHECKED_LOG_GRACE = timedelta(minutes=2)
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def check_log_red_flags(log_id: int) -> None:
+    alerting.check_saved_log(log_id=log_id)
+
+
+@shared_task
+def dispatch_nightly_analysis() -> None:
+    for patient_ids, day in nightly.due_patient_chunks():
+        analyse_patients.delay(patient_ids, day.isoformat())
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=3)
+def analyse_patients(patient_ids: list[int], day: str) -> None:
+    nightly.analyse_patients(patient_ids=patient_ids, today=date.fromisoformat(day))
+
+
+@shared_task
+def sweep_unchecked_logs() -> None:
+    stale = timezone.now() - UNCHECKED_LOG_GRACE
+    for log_id in DailyLog.objects.filter(red_flags_checked_at__isnull=True, updated_at__lt=stale).values_list(
+        "pk", flat=True
+    )[:500]:
+        check_log_red_flags.delay(log_id)
+
+
+def enqueue_after_commit(task: Task, *args) -> None:
+    """Send `task` once the current transaction commits; a broker outage must not fail the write.
+
+    With settings.TASKS_RUN_INLINE (`manage.py replay`) the same task body runs in process instead.
+    """
+
+    def send():
+        if settings.TASKS_RUN_INLINE:
+            task(*args)
+            return
+        try:
+            task.delay(*args)
+        except Exception:
+            # The broker is down: what was saved stays saved, and a periodic sweep sends it later.
+            logger.warning("could not enqueue %s%s; the sweep will retry", task.name, args)
+
+    transaction.on_commit(send)
