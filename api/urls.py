@@ -2,6 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from api.views.accounts import ProfileView, RegisterView, TokenView
+from api.views.alerts import AlertAcknowledgeView, AlertDetailView, AlertListView
 from api.views.logs import LogDetailView, LogListView, LogRevisionListView
 
 app_name = "api"
@@ -16,4 +17,7 @@ urlpatterns = [
     path("logs/", LogListView.as_view(), name="logs"),
     path("logs/<str:day>/", LogDetailView.as_view(), name="log-detail"),
     path("logs/<str:day>/revisions/", LogRevisionListView.as_view(), name="log-revisions"),
+    path("alerts/", AlertListView.as_view(), name="alerts"),
+    path("alerts/<int:pk>/", AlertDetailView.as_view(), name="alert-detail"),
+    path("alerts/<int:pk>/acknowledge/", AlertAcknowledgeView.as_view(), name="alert-acknowledge"),
 ]

@@ -89,3 +89,12 @@ def _store_alert(patient: Patient, finding: Finding, raised_on: date, hints: lis
             )
     except IntegrityError:
         return None
+
+
+def acknowledge_alert(*, alert: Alert) -> Alert:
+    """Mark an open alert as seen; acknowledging twice changes nothing."""
+    Alert.objects.filter(pk=alert.pk, status=Alert.Status.OPEN).update(
+        status=Alert.Status.ACKNOWLEDGED, acknowledged_at=timezone.now()
+    )
+    alert.refresh_from_db()
+    return alert
