@@ -6,12 +6,14 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from tests.conftest import client_for, wait_until
 from tracker import tasks
 from tracker.models import Alert, DailyLog, Patient
 from tracker.services import alerting, nightly
 from tracker.services.logs import log_upsert
+from tracker.symptoms import symptoms_to_flags
 
 STROKE_SIGNS = ["face_arm_speech", "sudden_onset"]
 
@@ -139,3 +141,23 @@ def test_concurrent_runs_of_the_same_check_store_one_alert(make_patient):
     for thread in threads:
         thread.join()
     assert Alert.objects.filter(patient=patient, code="sudden_weakness").count() == 1
+
+
+@pytest.mark.worker
+def test_the_sweep_checks_a_log_whose_task_was_lost(celery_worker, make_patient):
+    patient = make_patient()
+    today = patient.local_today()
+    _steady_days(patient, today, days=20)
+    lost = DailyLog.objects.create(
+        patient=patient,
+        date=today,
+        client_id=uuid.uuid4(),
+        strength_left=8,
+        strength_right=1,
+        fatigue=4,
+        symptom_flags=symptoms_to_flags(STROKE_SIGNS),
+    )
+    DailyLog.objects.filter(pk=lost.pk).update(updated_at=timezone.now() - timedelta(minutes=10))
+    tasks.sweep_unchecked_logs.delay()
+    wait_until(lambda: DailyLog.objects.get(pk=lost.pk).red_flags_checked_at)
+    assert Alert.objects.filter(patient=patient, code="sudden_weakness", raised_on=today).count() == 1
