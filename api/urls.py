@@ -2,7 +2,10 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from api.views.accounts import ProfileView, RegisterView, TokenView
+from api.views.charts import ChartDetailView, ChartListView
+from api.views.exports import LogsCsvView, LogsFhirView
 from api.views.logs import LogDetailView, LogListView, LogRevisionListView
+from api.views.shares import ShareDetailView, ShareListView
 
 app_name = "api"
 
@@ -16,4 +19,10 @@ urlpatterns = [
     path("logs/", LogListView.as_view(), name="logs"),
     path("logs/<str:day>/", LogDetailView.as_view(), name="log-detail"),
     path("logs/<str:day>/revisions/", LogRevisionListView.as_view(), name="log-revisions"),
+    path("charts/", ChartListView.as_view(), name="charts"),
+    path("charts/<str:name>/", ChartDetailView.as_view(), name="chart"),
+    path("shares/", ShareListView.as_view(), name="shares"),
+    path("shares/<int:share_id>/", ShareDetailView.as_view(), name="share-detail"),
+    path("exports/logs.csv", LogsCsvView.as_view(), name="export-csv"),
+    path("exports/logs.fhir.json", LogsFhirView.as_view(), name="export-fhir"),
 ]
