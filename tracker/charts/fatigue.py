@@ -22,5 +22,5 @@ def fatigue_figure(data: ChartData) -> dict:
                 line={"color": PALETTE["black"], "width": 2, "dash": "dot"},
             ),
         ],
-        "layout": layout("Fatigue (0 = none, 10 = worst)", data.start, data.end, {"range": [0, 10.5], "dtick": 2}),
+        "layout": layout("Fatigue (0-10)", data.start, data.end, {"range": [0, 10.5], "dtick": 2}),
     }

@@ -34,9 +34,7 @@ def strength_figure(data: ChartData) -> dict:
         traces.append(alert_markers(data))
     return {
         "data": traces,
-        "layout": layout(
-            "Leg strength (0 = cannot move, 10 = normal for me)", data.start, data.end, {"range": [0, 11.6], "dtick": 2}
-        ),
+        "layout": layout("Leg strength (0-10)", data.start, data.end, {"range": [0, 11.6], "dtick": 2}),
     }
 
 

@@ -92,7 +92,7 @@ def summarise(data: ChartData, notes: list[tuple[date, str]]) -> ClinicalSummary
             below=None if cutoff is None or chair_stand.recent is None else chair_stand.recent < cutoff[0],
         ),
         fatigue=_measure(data, "fatigue", "Fatigue"),
-        steps=_measure(data, "steps", "Steps a day"),
+        steps=_measure(data, "steps", "Steps a day", digits=0),
         symptom_counts=[(SYMPTOM_LABELS[name], count) for name, count in symptom_counts.most_common()],
         hints=engine.pattern_hints(data.days),
         notes=notes,
@@ -100,14 +100,19 @@ def summarise(data: ChartData, notes: list[tuple[date, str]]) -> ClinicalSummary
 
 
 def _measure(
-    data: ChartData, field: str, label: str, recent_days: int = RECENT_DAYS, level: Level | None = None
+    data: ChartData,
+    field: str,
+    label: str,
+    recent_days: int = RECENT_DAYS,
+    level: Level | None = None,
+    digits: int = 1,
 ) -> Measure:
     level = level or baseline_level(data.baseline_days, field)
     recent = _values(data.days, field, since=data.end - timedelta(days=recent_days - 1))
     return Measure(
         label=label,
-        baseline=round(level.typical, 1) if level else None,
-        recent=median(recent) if recent else None,
+        baseline=round(level.typical, digits) if level else None,
+        recent=round(median(recent), digits) if recent else None,
         logged=len(_values(data.days, field)),
     )
 
