@@ -5,7 +5,9 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.conftest import add_logs, client_for
+from tests.frontend.pages import assert_no_inline_code
 from tests.tracker.charts.diary import known_diary
+from tracker.charts import FIGURES
 from tracker.models import ShareAccess, ShareLink
 
 FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gecko/20100101 Firefox/140.0"
@@ -59,6 +61,8 @@ def test_lifecycle_open_anonymously_see_the_access_then_revoke(api, diary):
     assert "script-src 'self'" in page["Content-Security-Policy"]
     html = page.content.decode()
     assert "Leg strength summary" in html and "days logged" in html
+    assert html.count("data-figure-json") == len(FIGURES)
+    assert_no_inline_code(html)
 
     listed = api.get("/api/shares/").json()
     assert listed[0]["active"] is True
