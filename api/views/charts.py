@@ -21,7 +21,11 @@ class ChartRangeSerializer(serializers.Serializer):
 
 
 class ChartListView(APIView):
-    @extend_schema(responses=OpenApiTypes.OBJECT, description="The charts there are and the ranges each takes.")
+    @extend_schema(
+        operation_id="charts_list",
+        responses=OpenApiTypes.OBJECT,
+        description="The charts there are and the ranges each takes.",
+    )
     def get(self, request):
         charts = [
             {"name": name, "title": title, "url": request.build_absolute_uri(f"/api/charts/{name}/")}
