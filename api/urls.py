@@ -3,7 +3,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from api.views.accounts import ProfileView, RegisterView, TokenView
 from api.views.alerts import AlertAcknowledgeView, AlertDetailView, AlertListView
+from api.views.charts import ChartDetailView, ChartListView
+from api.views.exports import LogsCsvView, LogsFhirView
 from api.views.logs import LogDetailView, LogListView, LogRevisionListView
+from api.views.shares import ShareDetailView, ShareListView
 
 app_name = "api"
 
@@ -20,4 +23,10 @@ urlpatterns = [
     path("alerts/", AlertListView.as_view(), name="alerts"),
     path("alerts/<int:pk>/", AlertDetailView.as_view(), name="alert-detail"),
     path("alerts/<int:pk>/acknowledge/", AlertAcknowledgeView.as_view(), name="alert-acknowledge"),
+    path("charts/", ChartListView.as_view(), name="charts"),
+    path("charts/<str:name>/", ChartDetailView.as_view(), name="chart"),
+    path("shares/", ShareListView.as_view(), name="shares"),
+    path("shares/<int:share_id>/", ShareDetailView.as_view(), name="share-detail"),
+    path("exports/logs.csv", LogsCsvView.as_view(), name="export-csv"),
+    path("exports/logs.fhir.json", LogsFhirView.as_view(), name="export-fhir"),
 ]

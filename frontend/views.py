@@ -1,5 +1,130 @@
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from frontend.ratelimit import client_address, share_request_allowed
+from tracker.charts import FIGURES, build_all
+from tracker.exports import csv_export, fhir, pdf
+from tracker.exports.downloads import csv_download, fhir_download
+from tracker.models import ShareAccess, ShareLink
+from tracker.selectors.logs import export_rows
+from tracker.selectors.series import CHART_RANGES
+from tracker.selectors.sharing import active_share_for_token
+from tracker.selectors.summary import clinical_summary
+from tracker.services.sharing import share_access_record
+
+# Plotly.js adds <style> elements at run time, hence 'unsafe-inline' for styles only; scripts come from files.
+SHARED_PAGE_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+SHARED_HEADERS = {
+    "X-Robots-Tag": "noindex, nofollow",
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": SHARED_PAGE_POLICY,
+}
 
 
 def home(request):
     return render(request, "frontend/home.html")
+
+
+@login_required
+def charts(request):
+    chosen = request.GET.get("range", "90")
+    if chosen not in CHART_RANGES:
+        chosen = "90"
+    figures = [
+        {"name": name, "title": title, "url": f"{reverse('api:chart', args=[name])}?range={chosen}"}
+        for name, (title, _) in FIGURES.items()
+    ]
+    return render(request, "frontend/charts.html", {"figures": figures, "ranges": CHART_RANGES, "chosen": chosen})
+
+
+def _shared(kind: str):
+    """A share-link view: rate-limited, the same 404 for any token that is not live, every opening logged."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, token: str):
+            if not share_request_allowed(request):
+                return _with_headers(HttpResponse("Too many requests. Try again in a few minutes.", status=429))
+            share = active_share_for_token(token)
+            if share is None:
+                return _with_headers(_not_found())
+            share_access_record(
+                share=share,
+                kind=kind,
+                user_agent=request.META.get("HTTP_USER_AGENT", ""),
+                remote_addr=client_address(request),
+            )
+            return _with_headers(view(request, share, token))
+
+        return wrapper
+
+    return decorator
+
+
+def _not_found() -> HttpResponse:
+    return HttpResponse("Not found.", status=404, content_type="text/plain")
+
+
+def _with_headers(response: HttpResponse) -> HttpResponse:
+    for name, value in SHARED_HEADERS.items():
+        response[name] = value
+    return response
+
+
+def _summary_page(request, share: ShareLink, token: str, for_pdf: bool) -> str:
+    patient = share.patient
+    summary = clinical_summary(patient=patient, start=share.period_start, end=share.period_end or patient.local_today())
+    sections = set(share.sections)
+    figures = build_all(summary.data) if "charts" in sections else {}
+    return render_to_string(
+        "frontend/shared.html",
+        {
+            "summary": summary,
+            "sections": sections,
+            "figures": [(name, FIGURES[name][0], f"figure-{name}", figure) for name, figure in figures.items()],
+            "token": token,
+            "for_pdf": for_pdf,
+            "share": share,
+        },
+        request=request,
+    )
+
+
+@_shared(ShareAccess.Kind.PAGE)
+def shared_page(request, share, token):
+    return HttpResponse(_summary_page(request, share, token, for_pdf=False))
+
+
+@_shared(ShareAccess.Kind.PDF)
+def shared_pdf(request, share, token):
+    document = pdf.html_to_pdf(_summary_page(request, share, token, for_pdf=True))
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="leg-strength-summary.pdf"'
+    return response
+
+
+@_shared(ShareAccess.Kind.CSV)
+def shared_csv(request, share, token):
+    if "exports" not in share.sections:
+        return _not_found()
+    return csv_download(_share_rows(share, csv_export.LOG_COLUMNS))
+
+
+@_shared(ShareAccess.Kind.FHIR)
+def shared_fhir(request, share, token):
+    if "exports" not in share.sections:
+        return _not_found()
+    return fhir_download(share.patient, _share_rows(share, fhir.LOG_COLUMNS))
+
+
+def _share_rows(share: ShareLink, columns) -> list[tuple]:
+    return export_rows(patient=share.patient, columns=columns, since=share.period_start, until=share.period_end)

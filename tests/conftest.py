@@ -67,6 +67,7 @@ def pytest_configure(config):
     url = os.environ.get("REDIS_URL") or _start_private_redis()
     settings.REDIS_URL = url
     settings.CELERY_BROKER_URL = url
+    settings.CACHES["default"]["LOCATION"] = url
     celery_app.conf.broker_url = url
 
 
@@ -137,3 +138,34 @@ def wait_until(condition, timeout: float = 10.0, interval: float = 0.05):
             return result
         time.sleep(interval)
     raise AssertionError(f"condition not met within {timeout}s")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_share_rate_limit(redis_url):
+    """Each test starts with an unspent share-link rate limit (the counters live in the suite's Redis)."""
+    client = redis.Redis.from_url(redis_url)
+    for key in client.scan_iter(match="*ratelimit:share:*"):
+        client.delete(key)
+
+
+def add_logs(patient, days) -> list:
+    """Store DayEntry-like rows directly, as a diary already logged (no save-time checks run)."""
+    from tracker.models import DailyLog
+    from tracker.symptoms import symptoms_to_flags
+
+    return DailyLog.objects.bulk_create(
+        DailyLog(
+            patient=patient,
+            date=day.date,
+            client_id=uuid.uuid4(),
+            strength_left=day.strength_left,
+            strength_right=day.strength_right,
+            fatigue=day.fatigue,
+            steps=day.steps,
+            chair_stand_30s=day.chair_stand_30s,
+            numbness_extent=day.numbness_extent,
+            symptom_flags=symptoms_to_flags(sorted(day.symptoms)),
+            note=getattr(day, "note", ""),
+        )
+        for day in days
+    )

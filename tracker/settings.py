@@ -136,6 +136,16 @@ if envbool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+# Shared by all web processes: the rate limit of share links counts here.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+
+# Share links: requests per client network (an IPv4 /24 or IPv6 /48) per window, whatever the token.
+SHARE_RATE_LIMIT_REQUESTS = envint("SHARE_RATE_LIMIT_REQUESTS", 60)
+SHARE_RATE_LIMIT_WINDOW_SECONDS = envint("SHARE_RATE_LIMIT_WINDOW_SECONDS", 600)
+# Behind the TLS proxy the client's address is the last one the proxy appended to X-Forwarded-For.
+CLIENT_ADDRESS_FROM_FORWARDED_FOR = envbool("BEHIND_TLS_PROXY", False)
+# The Debian chromium that prints the shared summary to PDF (tracker/exports/pdf.py).
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -104,3 +104,7 @@ def _entry(row) -> DayEntry:
         numbness_extent=numbness,
         symptoms=_symptom_set(flags),
     )
+
+
+def export_rows(*, patient: Patient, columns, since: date | None = None, until: date | None = None) -> list[tuple]:
+    return list(logs_for(patient=patient, since=since, until=until).values_list(*columns))

@@ -1,0 +1,48 @@
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.conftest import add_logs
+from tests.tracker.charts.diary import known_diary
+from tracker.charts import FIGURES
+from tracker.exports.pdf import CHROMIUM_ARGS
+from tracker.services.sharing import share_create
+
+pytestmark = pytest.mark.skipif(
+    shutil.which(settings.CHROMIUM_PATH) is None, reason="needs Debian's chromium (apt-get install chromium)"
+)
+PHONE = {"width": 360, "height": 740}
+PLOT_STATE = """plots => plots.map(p => [
+    p.id, p.dataset.drawn, p.querySelector("svg.main-svg") !== null, Math.round(p.getBoundingClientRect().width)
+])"""
+ARTIFACTS = Path(settings.BASE_DIR) / "artifacts"
+
+
+def test_the_shared_page_draws_every_chart_at_phone_width(live_server, transactional_db, make_patient):
+    from playwright.sync_api import sync_playwright
+
+    patient = make_patient(birth_year=1952, sex="male")
+    add_logs(patient, known_diary(end=patient.local_today(), days=200))
+    _, token = share_create(patient=patient)
+    problems = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=settings.CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport=PHONE, is_mobile=True, device_scale_factor=2)
+            page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+            page.on("pageerror", lambda error: problems.append(str(error)))
+            page.goto(f"{live_server.url}/s/{token}/")
+            page.wait_for_selector("body[data-charts-ready]", state="attached", timeout=20_000)
+            drawn = page.eval_on_selector_all(".plot", PLOT_STATE)
+            page_width = page.evaluate("document.documentElement.scrollWidth")
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "shared-page-360.png"), full_page=True)
+        finally:
+            browser.close()
+    assert problems == []
+    assert [plot[0] for plot in drawn] == [f"chart-{name}" for name in FIGURES]
+    assert all(plot[1] == "true" and plot[2] for plot in drawn)
+    assert all(300 <= plot[3] <= PHONE["width"] for plot in drawn)
+    assert page_width <= PHONE["width"]

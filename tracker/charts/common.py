@@ -1,0 +1,118 @@
+"""Shared pieces of the figures: the daily axis, the palette and a layout that reads on a 360-pixel phone."""
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from tracker.rules.baseline import NOISE_FLOOR, Level, level_of, median
+from tracker.rules.trends import MIN_BASELINE_LOGS
+from tracker.rules.types import DayEntry
+
+# Okabe & Ito, "Color Universal Design" (2008): distinguishable with every common colour-vision deficiency.
+PALETTE = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+ROLLING_DAYS = 7
+# A rolling median over fewer logged days than this would mostly echo single days.
+ROLLING_MIN_LOGS = 4
+
+
+def daily_axis(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
+
+
+def on_axis(axis: Sequence[date], days: Sequence[DayEntry], field: str) -> list:
+    """One value a calendar day, None where nothing was logged, so a missing day draws as a gap."""
+    by_date = {d.date: getattr(d, field) for d in days}
+    return [by_date.get(day) for day in axis]
+
+
+def rolling_median(values: Sequence, window: int = ROLLING_DAYS, min_logs: int = ROLLING_MIN_LOGS) -> list:
+    """The median of the logged values in the trailing `window` calendar days, None with too few logs."""
+    result = []
+    for index in range(len(values)):
+        logged = [v for v in values[max(0, index - window + 1) : index + 1] if v is not None]
+        result.append(median(logged) if len(logged) >= min_logs else None)
+    return result
+
+
+def baseline_level(
+    days: Sequence[DayEntry], field: str, min_logs: int = MIN_BASELINE_LOGS, noise_floor: float = NOISE_FLOOR
+) -> Level | None:
+    """The engine's usual level of a series, or None when the baseline weeks hold too few logs to say."""
+    values = [getattr(d, field) for d in days if getattr(d, field) is not None]
+    return level_of(values, noise_floor) if len(values) >= min_logs else None
+
+
+def iso(days: Sequence[date]) -> list[str]:
+    return [day.isoformat() for day in days]
+
+
+def line(name: str, x: list[str], y: list, color: str, **extra) -> dict:
+    return {
+        "type": "scatter",
+        "mode": "lines+markers",
+        "name": name,
+        "x": x,
+        "y": y,
+        "connectgaps": False,
+        "line": {"color": color, "width": 2},
+        "marker": {"color": color, "size": 4},
+        **extra,
+    }
+
+
+def band(name: str, start: date, end: date, level: Level, color: str, legendgroup: str) -> list[dict]:
+    """The usual range (typical value plus or minus the patient's own day-to-day wobble) as a shaded band."""
+    x = [start.isoformat(), end.isoformat()]
+    edge = {"type": "scatter", "mode": "lines", "x": x, "line": {"width": 0}, "hoverinfo": "skip"}
+    return [
+        {
+            **edge,
+            "name": f"{name} (low edge)",
+            "y": [round(level.typical - level.noise, 2)] * 2,
+            "showlegend": False,
+            "legendgroup": legendgroup,
+        },
+        {
+            **edge,
+            "name": name,
+            "y": [round(level.typical + level.noise, 2)] * 2,
+            "fill": "tonexty",
+            "fillcolor": translucent(color),
+            "legendgroup": legendgroup,
+        },
+    ]
+
+
+def translucent(color: str, alpha: float = 0.2) -> str:
+    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def layout(title: str, start: date, end: date, yaxis: dict, **extra) -> dict:
+    """No fixed width: the figure takes its container's width; the legend sits below the plot."""
+    return {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
+        "autosize": True,
+        "height": 320,
+        "margin": {"l": 40, "r": 8, "t": 36, "b": 8},
+        "font": {"size": 12},
+        "legend": {"orientation": "h", "x": 0, "y": -0.15, "yanchor": "top"},
+        "xaxis": {
+            "type": "date",
+            # Half a day of margin each side so the first and last day's markers are not cut in half.
+            "range": [f"{(start - timedelta(days=1)).isoformat()} 12:00", f"{end.isoformat()} 12:00"],
+            "automargin": True,
+        },
+        "yaxis": {"automargin": True, "fixedrange": True, **yaxis},
+        "hovermode": "closest",
+        "plot_bgcolor": "#ffffff",
+        **extra,
+    }

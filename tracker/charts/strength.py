@@ -1,0 +1,55 @@
+"""Strength of each leg: the daily ratings, a rolling median, the usual range, and alerts labelled by code."""
+
+from tracker.selectors.series import ChartData
+
+from .common import PALETTE, band, baseline_level, daily_axis, iso, layout, line, on_axis, rolling_median
+
+LEGS = (("strength_left", "Left leg", PALETTE["blue"]), ("strength_right", "Right leg", PALETTE["orange"]))
+# Alert markers sit just above the 0-10 scale so they never hide a rating.
+ALERT_MARKER_Y = 10.8
+
+
+def strength_figure(data: ChartData) -> dict:
+    axis = daily_axis(data.start, data.end)
+    x = iso(axis)
+    traces = []
+    for field, label, color in LEGS:
+        level = baseline_level(data.baseline_days, field)
+        if level is not None:
+            traces += band(f"{label} usual range", data.start, data.end, level, color, legendgroup=field)
+        values = on_axis(axis, data.days, field)
+        traces.append(line(label, x, values, color, legendgroup=field))
+        traces.append(
+            line(
+                f"{label} 7-day median",
+                x,
+                rolling_median(values),
+                color,
+                mode="lines",
+                line={"color": color, "width": 2, "dash": "dot"},
+                legendgroup=field,
+            )
+        )
+    if data.alerts:
+        traces.append(alert_markers(data))
+    return {
+        "data": traces,
+        "layout": layout("Leg strength (0-10)", data.start, data.end, {"range": [0, 11.6], "dtick": 2}),
+    }
+
+
+def alert_markers(data: ChartData) -> dict:
+    return {
+        "type": "scatter",
+        "mode": "markers+text",
+        "name": "Alerts",
+        "x": [alert.date.isoformat() for alert in data.alerts],
+        "y": [ALERT_MARKER_Y] * len(data.alerts),
+        "text": [alert.code for alert in data.alerts],
+        "hovertext": [f"{alert.code} ({alert.severity}), {alert.status}" for alert in data.alerts],
+        "hoverinfo": "text+x",
+        "textposition": "bottom center",
+        "textfont": {"size": 9},
+        "marker": {"symbol": "triangle-down", "size": 10, "color": PALETTE["vermillion"]},
+        "cliponaxis": False,
+    }
