@@ -1,5 +1,24 @@
 from tracker.models.alerts import Alert
 from tracker.models.logs import DailyLog, DailyLogRevision
+from tracker.models.notifications import (
+    CaregiverLink,
+    DeliveryAttempt,
+    Notification,
+    NotificationPreferences,
+    PushSubscription,
+    Snooze,
+)
 from tracker.models.patients import Patient
 
-__all__ = ["Alert", "DailyLog", "DailyLogRevision", "Patient"]
+__all__ = [
+    "Alert",
+    "CaregiverLink",
+    "DailyLog",
+    "DailyLogRevision",
+    "DeliveryAttempt",
+    "Notification",
+    "NotificationPreferences",
+    "Patient",
+    "PushSubscription",
+    "Snooze",
+]
