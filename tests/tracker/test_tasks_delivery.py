@@ -1,5 +1,6 @@
 """Delivery through real workers and a real Redis: the live path, retries, and a broker outage."""
 
+import itertools
 import os
 import shutil
 import subprocess
@@ -24,6 +25,7 @@ from tracker.rules.types import Finding, Severity
 from tracker.services import alerting
 from tracker.services.logs import log_upsert
 
+STROKE_SIGNS = ["sudden_onset"]
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -85,7 +87,7 @@ def test_a_failing_push_service_is_retried_with_backoff_by_the_worker(celery_wor
     wait_until(lambda: Notification.objects.get(pk=push.pk).status == "sent")
     attempts = list(DeliveryAttempt.objects.filter(notification=push).order_by("attempted_at"))
     assert [a.outcome for a in attempts] == ["temporary_error", "temporary_error", "sent"]
-    gaps = [(b.attempted_at - a.attempted_at).total_seconds() for a, b in zip(attempts, attempts[1:], strict=False)]
+    gaps = [(b.attempted_at - a.attempted_at).total_seconds() for a, b in itertools.pairwise(attempts)]
     assert gaps[0] >= 0.3 and gaps[1] >= 0.6, gaps
     assert len(push_service.received) == 1
 
