@@ -1,6 +1,7 @@
 """A patient shares their alerts, charts and logs with caregivers, read-only, and can stop any time."""
 
 import hashlib
+import logging
 import secrets
 
 from django.conf import settings
@@ -10,6 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tracker.models import CaregiverLink, Patient
+
+logger = logging.getLogger(__name__)
 
 
 def _hash(token: str) -> str:
@@ -29,14 +32,17 @@ def invite_caregiver(*, patient: Patient, email: str) -> CaregiverLink:
 
 def _send_invitation(patient: Patient, email: str, token: str) -> None:
     name = patient.user.get_username()
-    send_mail(
-        f"{name} invites you to follow their leg tracker",
-        f"{name} would like you to receive their alerts and see their entries.\n\n"
-        f"Sign in or create an account at {settings.SITE_URL}/, then accept with this code:\n\n{token}\n",
-        None,
-        [email],
-        fail_silently=True,
-    )
+    try:
+        send_mail(
+            f"{name} invites you to follow their leg tracker",
+            f"{name} would like you to receive their alerts and see their entries.\n\n"
+            f"Sign in or create an account at {settings.SITE_URL}/, then accept with this code:\n\n{token}\n",
+            None,
+            [email],
+        )
+    except OSError:
+        # The invitation is saved; the patient sees it pending and can withdraw it and invite again.
+        logger.warning("could not email the caregiver invitation %s", email)
 
 
 def accept_invitation(*, user, token: str) -> CaregiverLink:
