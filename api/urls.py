@@ -3,9 +3,26 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from api.views.accounts import ProfileView, RegisterView, TokenView
 from api.views.alerts import AlertAcknowledgeView, AlertDetailView, AlertListView
+from api.views.caregivers import (
+    CaregiverAcceptView,
+    CaregiverDetailView,
+    CaregiverListView,
+    FollowedPatientListView,
+    PatientAlertListView,
+    PatientLogListView,
+)
 from api.views.charts import ChartDetailView, ChartListView
 from api.views.exports import LogsCsvView, LogsFhirView
 from api.views.logs import LogDetailView, LogListView, LogRevisionListView
+from api.views.notifications import (
+    NotificationListView,
+    NotificationPreferencesView,
+    NotificationReadView,
+    PushSubscriptionDetailView,
+    PushSubscriptionListView,
+    SnoozeView,
+    VapidPublicKeyView,
+)
 from api.views.shares import ShareDetailView, ShareListView
 
 app_name = "api"
@@ -29,4 +46,17 @@ urlpatterns = [
     path("shares/<int:share_id>/", ShareDetailView.as_view(), name="share-detail"),
     path("exports/logs.csv", LogsCsvView.as_view(), name="export-csv"),
     path("exports/logs.fhir.json", LogsFhirView.as_view(), name="export-fhir"),
+    path("push-subscriptions/", PushSubscriptionListView.as_view(), name="push-subscriptions"),
+    path("push-subscriptions/<int:pk>/", PushSubscriptionDetailView.as_view(), name="push-subscription-detail"),
+    path("push/vapid-public-key/", VapidPublicKeyView.as_view(), name="vapid-public-key"),
+    path("notifications/", NotificationListView.as_view(), name="notifications"),
+    path("notifications/<int:pk>/read/", NotificationReadView.as_view(), name="notification-read"),
+    path("notification-preferences/", NotificationPreferencesView.as_view(), name="notification-preferences"),
+    path("notification-preferences/snooze/", SnoozeView.as_view(), name="notification-snooze"),
+    path("caregivers/", CaregiverListView.as_view(), name="caregivers"),
+    path("caregivers/accept/", CaregiverAcceptView.as_view(), name="caregiver-accept"),
+    path("caregivers/<int:pk>/", CaregiverDetailView.as_view(), name="caregiver-detail"),
+    path("patients/", FollowedPatientListView.as_view(), name="patients"),
+    path("patients/<int:patient_id>/alerts/", PatientAlertListView.as_view(), name="patient-alerts"),
+    path("patients/<int:patient_id>/logs/", PatientLogListView.as_view(), name="patient-logs"),
 ]

@@ -18,7 +18,9 @@ from django.conf import settings
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from tests.push_service import start_push_service
 from tracker.celery import app as celery_app
+from tracker.notify.webpush import generate_vapid_key_pair
 from tracker.services.patients import register_patient
 
 _private_redis: subprocess.Popen | None = None
@@ -169,3 +171,20 @@ def add_logs(patient, days) -> list:
         )
         for day in days
     )
+
+
+@pytest.fixture
+def vapid(settings):
+    private, public = generate_vapid_key_pair()
+    settings.VAPID_PRIVATE_KEY = private
+    settings.VAPID_PUBLIC_KEY = public
+    settings.VAPID_SUBJECT = "mailto:alerts@example.org"
+    return public
+
+
+@pytest.fixture
+def push_service(vapid):
+    service, server = start_push_service()
+    yield service
+    server.shutdown()
+    server.server_close()

@@ -206,10 +206,24 @@ CELERY_BEAT_SCHEDULE = {
     # Every 15 minutes because some time zones are offset by :30 or :45 from UTC.
     "nightly-analysis-dispatch": {"task": "tracker.tasks.dispatch_nightly_analysis", "schedule": 15 * 60},
     "sweep-unchecked-logs": {"task": "tracker.tasks.sweep_unchecked_logs", "schedule": 60},
+    # Delivers what lost its task (broker down, worker died), held messages and escalation repeats.
+    "sweep-notifications": {"task": "tracker.tasks.sweep_notifications", "schedule": 30},
+    "send-due-reminders": {"task": "tracker.tasks.send_due_reminders", "schedule": 60},
 }
 # Run tasks in the calling process instead of sending them to a worker (only `manage.py replay`).
 TASKS_RUN_INLINE = False
 NIGHTLY_ANALYSIS_CHUNK_SIZE = envint("NIGHTLY_ANALYSIS_CHUNK_SIZE", 200)
+
+# Web Push (RFC 8292 VAPID); `manage.py generate_vapid_keys` prints a pair.
+VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "")
+VAPID_PUBLIC_KEY = os.environ.get("VAPID_PUBLIC_KEY", "")
+VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "mailto:alerts@localhost")
+PUSH_TIMEOUT_SECONDS = envint("PUSH_TIMEOUT_SECONDS", 10)
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+ALERT_REPEAT_INTERVAL_MINUTES = envint("ALERT_REPEAT_INTERVAL_MINUTES", 10)
+ALERT_REPEAT_COUNT = envint("ALERT_REPEAT_COUNT", 6)
+NOTIFICATION_RETRY_BASE_SECONDS = envint("NOTIFICATION_RETRY_BASE_SECONDS", 15)
+NOTIFICATION_MAX_ATTEMPTS = envint("NOTIFICATION_MAX_ATTEMPTS", 8)
 
 LOGGING = {
     "version": 1,

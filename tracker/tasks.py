@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tracker.models import DailyLog
-from tracker.services import alerting, nightly
+from tracker.services import alerting, delivery, nightly, reminders
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +40,29 @@ def sweep_unchecked_logs() -> None:
         "pk", flat=True
     )[:500]:
         check_log_red_flags.delay(log_id)
+
+
+# Retries are planned by the outbox row itself (tracker.services.delivery), not by Celery.
+@shared_task
+def deliver_notification(notification_id: int) -> None:
+    retry_in = delivery.deliver(notification_id=notification_id)
+    if retry_in is not None:
+        deliver_notification.apply_async((notification_id,), countdown=retry_in)
+
+
+@shared_task
+def sweep_notifications() -> None:
+    for notification_id in delivery.due_notification_ids():
+        try:
+            deliver_notification.delay(notification_id)
+        except Exception:
+            logger.warning("could not enqueue deliveries; the next sweep will retry")
+            return
+
+
+@shared_task
+def send_due_reminders() -> None:
+    reminders.send_due_reminders()
 
 
 def enqueue_after_commit(task: Task, *args) -> None:

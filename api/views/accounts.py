@@ -2,10 +2,11 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.permissions import HasPatientProfile
 from api.serializers.accounts import ProfileSerializer, RegisterSerializer, TokenSerializer
 from tracker.services.patients import register_patient, update_profile
 
@@ -30,6 +31,8 @@ class TokenView(ObtainAuthToken):
 
 
 class ProfileView(APIView):
+    permission_classes = [IsAuthenticated, HasPatientProfile]
+
     @extend_schema(responses=ProfileSerializer)
     def get(self, request):
         return Response(ProfileSerializer(request.user.patient).data)

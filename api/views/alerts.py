@@ -1,9 +1,11 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.generics import ListAPIView, get_object_or_404
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.permissions import HasPatientProfile
 from api.serializers.alerts import AlertFilterSerializer, AlertSerializer
 from tracker.models import Alert
 from tracker.selectors.alerts import alerts_for
@@ -12,6 +14,7 @@ from tracker.services.alerting import acknowledge_alert
 
 class AlertListView(ListAPIView):
     serializer_class = AlertSerializer
+    permission_classes = [IsAuthenticated, HasPatientProfile]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -26,12 +29,16 @@ class AlertListView(ListAPIView):
 
 
 class AlertDetailView(APIView):
+    permission_classes = [IsAuthenticated, HasPatientProfile]
+
     @extend_schema(responses=AlertSerializer)
     def get(self, request, pk: int):
         return Response(AlertSerializer(get_object_or_404(alerts_for(patient=request.user.patient), pk=pk)).data)
 
 
 class AlertAcknowledgeView(APIView):
+    permission_classes = [IsAuthenticated, HasPatientProfile]
+
     @extend_schema(request=None, responses=AlertSerializer)
     def post(self, request, pk: int):
         alert = get_object_or_404(alerts_for(patient=request.user.patient), pk=pk)

@@ -5,9 +5,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.permissions import HasPatientProfile
 from api.serializers.logs import (
     LogCreateSerializer,
     LogRevisionSerializer,
@@ -44,6 +46,7 @@ def _saved(log: DailyLog, status_code: int) -> Response:
 
 class LogListView(ListAPIView):
     serializer_class = LogSerializer
+    permission_classes = [IsAuthenticated, HasPatientProfile]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -82,6 +85,8 @@ class LogListView(ListAPIView):
 
 
 class LogDetailView(APIView):
+    permission_classes = [IsAuthenticated, HasPatientProfile]
+
     def get_log(self, request, day: str) -> DailyLog:
         try:
             parsed = date.fromisoformat(day)
@@ -117,6 +122,8 @@ class LogDetailView(APIView):
 
 
 class LogRevisionListView(APIView):
+    permission_classes = [IsAuthenticated, HasPatientProfile]
+
     @extend_schema(
         responses=LogRevisionSerializer(many=True), description="Earlier values of a corrected or deleted log."
     )

@@ -1,6 +1,27 @@
 from tracker.models.alerts import Alert
 from tracker.models.logs import DailyLog, DailyLogRevision
+from tracker.models.notifications import (
+    CaregiverLink,
+    DeliveryAttempt,
+    Notification,
+    NotificationPreferences,
+    PushSubscription,
+    Snooze,
+)
 from tracker.models.patients import Patient
 from tracker.models.sharing import ShareAccess, ShareLink
 
-__all__ = ["Alert", "DailyLog", "DailyLogRevision", "Patient", "ShareAccess", "ShareLink"]
+__all__ = [
+    "Alert",
+    "CaregiverLink",
+    "DailyLog",
+    "DailyLogRevision",
+    "DeliveryAttempt",
+    "Notification",
+    "NotificationPreferences",
+    "Patient",
+    "PushSubscription",
+    "ShareAccess",
+    "ShareLink",
+    "Snooze",
+]

@@ -15,6 +15,7 @@ from tracker.rules import engine
 from tracker.rules.types import DayEntry, Finding, PriorAlert
 from tracker.selectors.alerts import prior_alerts
 from tracker.selectors.logs import day_entry, history_before, patient_context
+from tracker.services import delivery
 
 
 def triage_for_log(*, log: DailyLog) -> dict | None:
@@ -75,7 +76,7 @@ def _store_alert(patient: Patient, finding: Finding, raised_on: date, hints: lis
     """Store one alert; a retried task or a second worker hits the dedup key and stores nothing."""
     try:
         with transaction.atomic():
-            return Alert.objects.create(
+            alert = Alert.objects.create(
                 patient=patient,
                 code=finding.code,
                 severity=finding.severity.value,
@@ -87,14 +88,18 @@ def _store_alert(patient: Patient, finding: Finding, raised_on: date, hints: lis
                 hints=hints,
                 dedup_key=f"{finding.code}:{finding.severity.value}:{raised_on.isoformat()}",
             )
+            delivery.notify_alert(alert=alert)
+            return alert
     except IntegrityError:
         return None
 
 
 def acknowledge_alert(*, alert: Alert) -> Alert:
-    """Mark an open alert as seen; acknowledging twice changes nothing."""
-    Alert.objects.filter(pk=alert.pk, status=Alert.Status.OPEN).update(
-        status=Alert.Status.ACKNOWLEDGED, acknowledged_at=timezone.now()
-    )
+    """Mark an open alert as seen, which stops its escalation repeats; acknowledging twice changes nothing."""
+    with transaction.atomic():
+        Alert.objects.filter(pk=alert.pk, status=Alert.Status.OPEN).update(
+            status=Alert.Status.ACKNOWLEDGED, acknowledged_at=timezone.now()
+        )
+        delivery.cancel_pending_for_alert(alert=alert)
     alert.refresh_from_db()
     return alert

@@ -1,0 +1,90 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.generics import GenericAPIView, get_object_or_404
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api.permissions import HasPatientProfile
+from api.serializers.alerts import AlertFilterSerializer, AlertSerializer
+from api.serializers.caregivers import (
+    AcceptSerializer,
+    CaregiverLinkSerializer,
+    FollowedPatientSerializer,
+    InviteSerializer,
+)
+from api.serializers.logs import LogSerializer
+from api.views.logs import LogRangeSerializer
+from tracker.selectors.access import caregiver_links_for, followed_patients, visible_patient
+from tracker.selectors.alerts import alerts_for
+from tracker.selectors.logs import logs_for
+from tracker.services import caregivers
+
+
+class CaregiverListView(APIView):
+    permission_classes = [HasPatientProfile]
+
+    @extend_schema(responses=CaregiverLinkSerializer(many=True), description="Who has access, and pending invites.")
+    def get(self, request):
+        return Response(CaregiverLinkSerializer(caregiver_links_for(patient=request.user.patient), many=True).data)
+
+    @extend_schema(request=InviteSerializer, responses={201: CaregiverLinkSerializer})
+    def post(self, request):
+        serializer = InviteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        link = caregivers.invite_caregiver(patient=request.user.patient, email=serializer.validated_data["email"])
+        return Response(CaregiverLinkSerializer(link).data, status=status.HTTP_201_CREATED)
+
+
+class CaregiverDetailView(APIView):
+    permission_classes = [HasPatientProfile]
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, pk: int):
+        caregivers.remove_caregiver(link=get_object_or_404(caregiver_links_for(patient=request.user.patient), pk=pk))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CaregiverAcceptView(APIView):
+    @extend_schema(request=AcceptSerializer, responses=CaregiverLinkSerializer)
+    def post(self, request):
+        serializer = AcceptSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        link = caregivers.accept_invitation(user=request.user, token=serializer.validated_data["token"])
+        return Response(CaregiverLinkSerializer(link).data)
+
+
+class FollowedPatientListView(APIView):
+    @extend_schema(responses=FollowedPatientSerializer(many=True))
+    def get(self, request):
+        return Response(FollowedPatientSerializer(followed_patients(request.user), many=True).data)
+
+
+class PatientAlertListView(GenericAPIView):
+    serializer_class = AlertSerializer
+
+    @extend_schema(parameters=[OpenApiParameter("status", OpenApiTypes.STR, enum=["open", "acknowledged", "resolved"])])
+    def get(self, request, patient_id: int):
+        patient = visible_patient(request.user, patient_id)
+        query = AlertFilterSerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        page = self.paginate_queryset(alerts_for(patient=patient, status=query.validated_data.get("status")))
+        return self.get_paginated_response(AlertSerializer(page, many=True).data)
+
+
+class PatientLogListView(GenericAPIView):
+    serializer_class = LogSerializer
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("from", OpenApiTypes.DATE, description="first local date, inclusive"),
+            OpenApiParameter("to", OpenApiTypes.DATE, description="last local date, inclusive"),
+        ]
+    )
+    def get(self, request, patient_id: int):
+        patient = visible_patient(request.user, patient_id)
+        query = LogRangeSerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        logs = logs_for(patient=patient, since=query.validated_data.get("from"), until=query.validated_data.get("to"))
+        page = self.paginate_queryset(logs)
+        return self.get_paginated_response(LogSerializer(page, many=True).data)

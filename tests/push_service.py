@@ -1,0 +1,147 @@
+"""A push service on 127.0.0.1 for tests and the benchmark.
+
+It plays both ends a real push delivery has: the push service, which checks the VAPID JWT
+(RFC 8292), and the browser, which decrypts the aes128gcm body (RFC 8291) with the private
+key and auth secret of the subscription it handed out.
+"""
+
+import base64
+import json
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import http_ece
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+
+
+def b64url_decode(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def b64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+@dataclass
+class Received:
+    path: str
+    payload: dict
+    claims: dict
+    vapid_public_key: str
+    headers: dict
+    at: float
+
+
+@dataclass
+class Device:
+    """A browser's subscription: the keys it keeps and the JSON it gives the server."""
+
+    endpoint: str
+    private_key: ec.EllipticCurvePrivateKey
+    auth_secret: bytes
+
+    @property
+    def p256dh(self) -> str:
+        point = self.private_key.public_key().public_bytes(
+            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+        )
+        return b64url(point)
+
+    @property
+    def auth(self) -> str:
+        return b64url(self.auth_secret)
+
+    def subscription_json(self) -> dict:
+        return {"endpoint": self.endpoint, "keys": {"p256dh": self.p256dh, "auth": self.auth}}
+
+
+@dataclass
+class PushService:
+    port: int = 0
+    devices: dict[str, Device] = field(default_factory=dict)
+    received: list[Received] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    # Per path, statuses to answer before the default 201; e.g. [500, 500] fails twice.
+    scripted: dict[str, list[int]] = field(default_factory=dict)
+    requests: dict[str, int] = field(default_factory=dict)
+    arrived: threading.Condition = field(default_factory=threading.Condition)
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def new_device(self) -> Device:
+        path = f"/push/{b64url(os.urandom(12))}"
+        device = Device(self.origin + path, ec.generate_private_key(ec.SECP256R1()), os.urandom(16))
+        self.devices[path] = device
+        return device
+
+    def wait_for(self, count: int, timeout: float = 10.0) -> list[Received]:
+        with self.arrived:
+            if not self.arrived.wait_for(lambda: len(self.received) >= count, timeout):
+                raise AssertionError(f"{len(self.received)} pushes arrived, expected {count}; errors: {self.errors}")
+            return list(self.received)
+
+    def handle(self, path: str, headers: dict, body: bytes) -> int:
+        self.requests[path] = self.requests.get(path, 0) + 1
+        script = self.scripted.get(path)
+        if script:
+            return script.pop(0)
+        device = self.devices.get(path)
+        if device is None:
+            return 404
+        try:
+            claims, key = verify_vapid(headers.get("authorization", ""))
+            plain = http_ece.decrypt(
+                body, private_key=device.private_key, auth_secret=device.auth_secret, version="aes128gcm"
+            )
+        except Exception as error:
+            self.errors.append(repr(error))
+            return 400
+        with self.arrived:
+            self.received.append(Received(path, json.loads(plain), claims, key, headers, time.monotonic()))
+            self.arrived.notify_all()
+        return 201
+
+
+def verify_vapid(authorization: str) -> tuple[dict, str]:
+    """Check the `vapid t=<jwt>, k=<key>` header's ES256 signature; return the claims and the key."""
+    scheme, _, params = authorization.partition(" ")
+    assert scheme == "vapid", authorization
+    parts = dict(item.strip().split("=", 1) for item in params.split(","))
+    token, key = parts["t"], parts["k"]
+    header_b64, claims_b64, signature_b64 = token.split(".")
+    assert json.loads(b64url_decode(header_b64))["alg"] == "ES256"
+    signature = b64url_decode(signature_b64)
+    public_key = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), b64url_decode(key))
+    public_key.verify(
+        encode_dss_signature(int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big")),
+        f"{header_b64}.{claims_b64}".encode(),
+        ec.ECDSA(hashes.SHA256()),
+    )
+    return json.loads(b64url_decode(claims_b64)), key
+
+
+def start_push_service() -> tuple[PushService, ThreadingHTTPServer]:
+    service = PushService()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            status = service.handle(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+            self.send_response(status)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    service.port = server.server_address[1]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return service, server
