@@ -11,7 +11,7 @@ from api.views.caregivers import (
     PatientAlertListView,
     PatientLogListView,
 )
-from api.views.charts import ChartDetailView, ChartListView
+from api.views.charts import ChartDetailView, ChartListView, PatientChartView
 from api.views.exports import LogsCsvView, LogsFhirView
 from api.views.logs import LogDetailView, LogListView, LogRevisionListView
 from api.views.notifications import (
@@ -59,4 +59,5 @@ urlpatterns = [
     path("patients/", FollowedPatientListView.as_view(), name="patients"),
     path("patients/<int:patient_id>/alerts/", PatientAlertListView.as_view(), name="patient-alerts"),
     path("patients/<int:patient_id>/logs/", PatientLogListView.as_view(), name="patient-logs"),
+    path("patients/<int:patient_id>/charts/<str:name>/", PatientChartView.as_view(), name="patient-chart"),
 ]

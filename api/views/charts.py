@@ -2,10 +2,13 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.permissions import HasPatientProfile
 from tracker.charts import FIGURES, build_figure
+from tracker.selectors.access import visible_patient
 from tracker.selectors.series import CHART_RANGES, chart_data
 
 DEFAULT_RANGE = "90"
@@ -34,18 +37,34 @@ class ChartListView(APIView):
         return Response({"charts": charts, "ranges": list(CHART_RANGES)})
 
 
+def _chart_response(request, patient, name: str) -> Response:
+    if name not in FIGURES:
+        raise Http404("No such chart.")
+    query = ChartRangeSerializer(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    chosen = query.validated_data["range"]
+    data = chart_data(patient=patient, end=patient.local_today(), days=CHART_RANGES[chosen])
+    return Response({"name": name, "range": chosen, "figure": build_figure(name, data)})
+
+
+_CHART_SCHEMA = extend_schema(
+    parameters=[OpenApiParameter("range", OpenApiTypes.STR, enum=list(CHART_RANGES), description="days, or all")],
+    responses=OpenApiTypes.OBJECT,
+    description="A Plotly figure (data and layout) for plotly.js to draw.",
+)
+
+
 class ChartDetailView(APIView):
-    @extend_schema(
-        parameters=[OpenApiParameter("range", OpenApiTypes.STR, enum=list(CHART_RANGES), description="days, or all")],
-        responses=OpenApiTypes.OBJECT,
-        description="A Plotly figure (data and layout) for plotly.js to draw.",
-    )
+    permission_classes = [IsAuthenticated, HasPatientProfile]
+
+    @_CHART_SCHEMA
     def get(self, request, name: str):
-        if name not in FIGURES:
-            raise Http404("No such chart.")
-        query = ChartRangeSerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        chosen = query.validated_data["range"]
-        patient = request.user.patient
-        data = chart_data(patient=patient, end=patient.local_today(), days=CHART_RANGES[chosen])
-        return Response({"name": name, "range": chosen, "figure": build_figure(name, data)})
+        return _chart_response(request, request.user.patient, name)
+
+
+class PatientChartView(APIView):
+    """A chart of a patient the signed-in caregiver follows (read-only)."""
+
+    @_CHART_SCHEMA
+    def get(self, request, patient_id: int, name: str):
+        return _chart_response(request, visible_patient(request.user, patient_id), name)

@@ -1,15 +1,19 @@
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.permissions import HasPatientProfile
 from api.serializers.shares import ShareCreatedSerializer, ShareCreateSerializer, ShareSerializer
 from tracker.selectors.sharing import shares_for
 from tracker.services.sharing import share_create, share_revoke
 
 
 class ShareListView(APIView):
+    permission_classes = [IsAuthenticated, HasPatientProfile]
+
     @extend_schema(responses=ShareSerializer(many=True), description="The patient's share links with their accesses.")
     def get(self, request):
         return Response(ShareSerializer(shares_for(patient=request.user.patient), many=True).data)
@@ -28,6 +32,8 @@ class ShareListView(APIView):
 
 
 class ShareDetailView(APIView):
+    permission_classes = [IsAuthenticated, HasPatientProfile]
+
     @extend_schema(responses={204: None}, description="Revokes the link at once.")
     def delete(self, request, share_id: int):
         share = shares_for(patient=request.user.patient).filter(pk=share_id).first()

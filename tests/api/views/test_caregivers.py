@@ -48,6 +48,11 @@ def test_invite_accept_read_only_access_and_removal(api, patient, django_capture
     [alert] = alerting.raise_alerts(patient=patient, findings=[finding], raised_on=date(2026, 5, 1), days=[])
     assert [a["id"] for a in carer_client.get(f"/api/patients/{patient.pk}/alerts/").json()["results"]] == [alert.pk]
     assert carer_client.get(f"/api/patients/{patient.pk}/logs/").json()["count"] == 1
+    chart = carer_client.get(f"/api/patients/{patient.pk}/charts/strength/?range=30")
+    assert chart.status_code == 200
+    assert chart.json()["figure"]["data"]
+    for own_data_only in ("/api/charts/strength/", "/api/shares/", "/api/exports/logs.csv"):
+        assert carer_client.get(own_data_only).status_code == 403, own_data_only
     assert carer_client.post(f"/api/patients/{patient.pk}/alerts/").status_code == 405
     assert carer_client.post(f"/api/alerts/{alert.pk}/acknowledge/").status_code == 403
     again = carer_client.post("/api/caregivers/accept/", {"token": token}, format="json")
@@ -55,6 +60,7 @@ def test_invite_accept_read_only_access_and_removal(api, patient, django_capture
 
     assert api.delete(f"/api/caregivers/{link_id}/").status_code == 204
     assert carer_client.get(f"/api/patients/{patient.pk}/alerts/").status_code == 404
+    assert carer_client.get(f"/api/patients/{patient.pk}/charts/strength/").status_code == 404
     assert carer_client.get("/api/patients/").json() == []
 
 
