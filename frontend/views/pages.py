@@ -1,0 +1,50 @@
+"""Pages whose content is fixed or fetched by their own script: Learn, Charts, Sharing, Settings."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from frontend.forms import ProfileForm
+from tracker.services.patients import update_profile
+
+CHARTS = (
+    ("strength", "Leg strength"),
+    ("fatigue", "Fatigue"),
+    ("activity", "Steps and chair stands"),
+)
+
+
+def learn(request):
+    return render(request, "frontend/pages/learn.html")
+
+
+@login_required
+def charts(request):
+    return render(request, "frontend/pages/charts.html", {"charts": CHARTS})
+
+
+@login_required
+def sharing(request):
+    return render(request, "frontend/pages/sharing.html")
+
+
+@login_required
+def settings(request):
+    patient = request.user.patient
+    initial = {
+        "timezone": patient.timezone,
+        "country": patient.country,
+        "birth_year": patient.birth_year,
+        "sex": patient.sex,
+        "history": patient.history,
+    }
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_profile(patient=patient, **form.cleaned_data)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages)
+        else:
+            return redirect("frontend:settings")
+    return render(request, "frontend/pages/settings.html", {"form": form, "patient": patient})
