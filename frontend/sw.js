@@ -37,6 +37,14 @@ async function networkFirstPage(request) {
   }
 }
 
+self.addEventListener("message", (event) => {
+  // A page opened before this worker took control asks to be kept, so it also opens offline later.
+  if (event.data?.type === "keep-page") {
+    const url = new URL(event.data.url, self.location.origin);
+    if (url.origin === self.location.origin) event.waitUntil(caches.open(PAGES_CACHE).then((cache) => cache.add(url)));
+  }
+});
+
 async function cacheFirst(request, cacheName) {
   const cached = await caches.match(request);
   if (cached) return cached;

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_POST
 
 from frontend.forms import DeleteAccountForm, SignUpForm, WelcomeForm
@@ -36,6 +37,7 @@ def signup(request):
 
 
 @login_required
+@ensure_csrf_cookie
 def welcome(request):
     patient = request.user.patient
     form = WelcomeForm(request.POST or None, initial={"timezone": patient.timezone, "country": patient.country})

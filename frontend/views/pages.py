@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import ensure_csrf_cookie
 
 from frontend.forms import ProfileForm
 from tracker.services.patients import update_profile
@@ -24,11 +25,13 @@ def charts(request):
 
 
 @login_required
+@ensure_csrf_cookie
 def sharing(request):
     return render(request, "frontend/pages/sharing.html")
 
 
 @login_required
+@ensure_csrf_cookie
 def settings(request):
     patient = request.user.patient
     initial = {

@@ -35,7 +35,13 @@ export async function requestSync() {
 }
 
 if ("serviceWorker" in navigator) {
+  const firstVisit = !navigator.serviceWorker.controller;
   navigator.serviceWorker.register("/sw.js", { scope: "/", type: "module" }).catch(() => {});
+  if (firstVisit && document.body.dataset.signedOut === undefined) {
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      navigator.serviceWorker.controller.postMessage({ type: "keep-page", url: location.pathname });
+    });
+  }
   navigator.serviceWorker.addEventListener("message", (event) => {
     if (event.data?.type === "outbox-synced") showPending();
   });
