@@ -71,6 +71,6 @@ def wait_for_service_worker(page) -> None:
     page.wait_for_function("async () => (await caches.match(location.pathname)) !== undefined")
 
 
-def screenshot(page, name: str) -> None:
+def screenshot(page, name: str, *, full_page: bool = True) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=full_page)

@@ -131,4 +131,4 @@ def test_a_screenshot_of_every_page_at_phone_size(phone, server, patient, browse
         screenshot(page, name)
     page.goto("/")
     page.get_by_role("button", name="Something sudden happened").tap()
-    screenshot(page, "red-flag")
+    screenshot(page, "red-flag", full_page=False)
