@@ -111,9 +111,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "tracker.storage.StaticStorage"
+            "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG else "tracker.storage.StaticStorage"
         )
     },
 }
