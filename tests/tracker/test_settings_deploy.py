@@ -10,7 +10,14 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "DJANGO_SETTINGS_MODULE", "SECURE_SSL_REDIRECT", "STATIC_FROM_APPS"}
+        if key
+        not in {
+            "DEBUG",
+            "DJANGO_SETTINGS_MODULE",
+            "SECURE_SSL_REDIRECT",
+            "STATIC_FROM_APPS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(
         SECRET_KEY="k" * 20 + "-production-like-secret-with-enough-entropy-9f8e7d6c", ALLOWED_HOSTS="legs.example.org"

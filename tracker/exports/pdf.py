@@ -5,6 +5,8 @@ print CSS; nothing is drawn twice. The browser gets no network: the page and its
 to it from memory and every other request is refused.
 """
 
+from concurrent.futures import ThreadPoolExecutor
+
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
@@ -26,6 +28,13 @@ CHARTS_READY_TIMEOUT_MS = 20_000
 
 
 def html_to_pdf(html: str) -> bytes:
+    # Playwright's sync API refuses to run in a thread with an asyncio loop (ASGI, or a test session's
+    # browser); a thread of its own never has one.
+    with ThreadPoolExecutor(max_workers=1) as printer:
+        return printer.submit(_print, html).result()
+
+
+def _print(html: str) -> bytes:
     static_prefix = f"{PAGE_ORIGIN}/{settings.STATIC_URL.lstrip('/')}"
 
     def serve(route: Route) -> None:

@@ -1,10 +1,9 @@
+"""The physician's share link: the summary page, its PDF and the exports, with no account needed."""
+
 from functools import wraps
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import reverse
 
 from frontend.ratelimit import client_address, share_request_allowed
 from tracker.charts import FIGURES, build_all
@@ -12,7 +11,6 @@ from tracker.exports import csv_export, fhir, pdf
 from tracker.exports.downloads import csv_download, fhir_download
 from tracker.models import ShareAccess, ShareLink
 from tracker.selectors.logs import export_rows
-from tracker.selectors.series import CHART_RANGES
 from tracker.selectors.sharing import active_share_for_token
 from tracker.selectors.summary import clinical_summary
 from tracker.services.sharing import share_access_record
@@ -28,22 +26,6 @@ SHARED_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Content-Security-Policy": SHARED_PAGE_POLICY,
 }
-
-
-def home(request):
-    return render(request, "frontend/home.html")
-
-
-@login_required
-def charts(request):
-    chosen = request.GET.get("range", "90")
-    if chosen not in CHART_RANGES:
-        chosen = "90"
-    figures = [
-        {"name": name, "title": title, "url": f"{reverse('api:chart', args=[name])}?range={chosen}"}
-        for name, (title, _) in FIGURES.items()
-    ]
-    return render(request, "frontend/charts.html", {"figures": figures, "ranges": CHART_RANGES, "chosen": chosen})
 
 
 def _shared(kind: str):

@@ -1,0 +1,62 @@
+"""An alert's evidence (tracker.rules findings) in plain words for the Alerts page."""
+
+from tracker.symptoms import SYMPTOM_LABELS
+
+_SERIES = {
+    "strength_left": "Left leg strength",
+    "strength_right": "Right leg strength",
+    "chair_stand_30s": "Chair stands in 30 seconds",
+    "fatigue": "Fatigue",
+}
+_NUMBNESS = {0: "none", 1: "toes or feet", 2: "up to the ankles", 3: "up to the calves or knees", 4: "thighs or higher"}
+
+
+def _number(value) -> str:
+    return f"{value:.1f}".removesuffix(".0") if isinstance(value, float) else str(value)
+
+
+def _window(name: str, window) -> str | None:
+    if not window or not window[0]:
+        return None
+    return f"{name}: {window[0]} to {window[1]}"
+
+
+def _shift(shift: dict) -> str:
+    words = _SERIES.get(shift.get("series"), "A measurement")
+    return f"{words}: usually about {_number(shift['baseline'])}, lately about {_number(shift['recent'])}"
+
+
+def evidence_lines(evidence: dict) -> list[str]:
+    lines = []
+    for side in ("left", "right"):
+        if f"strength_{side}" in evidence and f"baseline_{side}" in evidence:
+            line = (
+                f"{side.capitalize()} leg strength that day: {evidence[f'strength_{side}']} out of 10 "
+                f"(usually about {_number(evidence[f'baseline_{side}'])})"
+            )
+            if evidence.get(f"previous_{side}") is not None:
+                line += f"; the entry before: {evidence[f'previous_{side}']}"
+            lines.append(line)
+    if "series" in evidence:
+        lines.append(_shift(evidence))
+    lines.extend(_shift(shift) for shift in evidence.get("declines", []))
+    if evidence.get("new_symptoms"):
+        symptoms = ", ".join(SYMPTOM_LABELS.get(s, s).lower() for s in evidence["new_symptoms"])
+        lines.append(f"New compared with your usual days: {symptoms}")
+    if evidence.get("numbness_extent"):
+        lines.append(f"Numbness reached: {_NUMBNESS.get(evidence['numbness_extent'], evidence['numbness_extent'])}")
+    if "usual_steps" in evidence and "recent_steps" in evidence:
+        lines.append(
+            f"Steps a day: usually about {evidence['usual_steps']:.0f}, this week about {evidence['recent_steps']:.0f}"
+        )
+    if evidence.get("crashes_after"):
+        lines.append(f"Days tiredness jumped after a busy day: {', '.join(evidence['crashes_after'])}")
+    lines.extend(
+        line
+        for line in (
+            _window("Your usual days, compared against", evidence.get("baseline_window")),
+            _window("Recent days looked at", evidence.get("recent_window")),
+        )
+        if line
+    )
+    return lines

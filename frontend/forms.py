@@ -1,0 +1,71 @@
+from django import forms
+from django.contrib.auth import authenticate
+
+from tracker.models import Patient
+
+HISTORY_CHOICES = [
+    ("cancer", "Cancer, now or in the past"),
+    ("diabetes", "Diabetes"),
+    ("spinal_surgery", "Surgery on my spine"),
+]
+
+
+class SignUpForm(forms.Form):
+    username = forms.RegexField(
+        r"^[\w.@+-]{3,150}$",
+        label="Choose a user name",
+        help_text="3 or more letters or digits.",
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    email = forms.EmailField(label="Email", widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    password = forms.CharField(
+        label="Choose a password",
+        help_text="At least 8 characters; a short sentence is easy to remember.",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    timezone = forms.CharField(widget=forms.HiddenInput(attrs={"data-detect-timezone": ""}), initial="UTC")
+
+
+class WelcomeForm(forms.Form):
+    timezone = forms.CharField(
+        label="Your time zone",
+        help_text="We found this from your phone. A day ends at midnight here.",
+        widget=forms.TextInput(attrs={"data-detect-timezone": "", "autocomplete": "off"}),
+    )
+    country = forms.RegexField(
+        r"^[A-Za-z]{2}$",
+        label="Your country (two letters, e.g. GB, US, DE)",
+        help_text="We use it to show the right emergency number.",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "country", "maxlength": 2, "autocapitalize": "characters"}),
+    )
+
+
+class ProfileForm(WelcomeForm):
+    birth_year = forms.IntegerField(label="Year of birth", min_value=1900, max_value=2100, required=False)
+    sex = forms.ChoiceField(label="Sex", choices=Patient.Sex.choices, required=False)
+    history = forms.MultipleChoiceField(
+        label="Medical history that changes how urgent some changes are",
+        choices=HISTORY_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Type your password to delete your account and all your entries",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if authenticate(username=self.user.get_username(), password=password) is None:
+            raise forms.ValidationError("That is not your password.")
+        return password

@@ -1,0 +1,54 @@
+// Every page: the service worker, the pending-sync banner, and sending the outbox when we can.
+import { SYNC_TAG, flush, pending } from "./outbox.js";
+
+const banner = document.getElementById("sync-status");
+
+export async function showPending() {
+  if (!banner) return;
+  const entries = await pending().catch(() => []);
+  if (!entries.length) {
+    banner.hidden = true;
+    return;
+  }
+  const refused = entries.filter((entry) => entry.error).length;
+  const dates = entries.map((entry) => entry.date).sort().join(", ");
+  banner.textContent =
+    `Waiting to send ${entries.length} ${entries.length === 1 ? "entry" : "entries"} (${dates}). ` +
+    (refused ? "Some were not accepted: open Today to check them." : "They are safe on this phone and will be sent when you are online.");
+  banner.hidden = false;
+}
+
+export async function sync() {
+  if (navigator.onLine) {
+    const result = await flush().catch(() => null);
+    document.dispatchEvent(new CustomEvent("outbox:synced", { detail: result }));
+  }
+  await showPending();
+}
+
+// Background Sync where the browser has it; otherwise the `online` event and the next start do it.
+export async function requestSync() {
+  const registration = await navigator.serviceWorker?.ready;
+  if (registration?.sync) {
+    await registration.sync.register(SYNC_TAG).catch(() => {});
+  }
+}
+
+if ("serviceWorker" in navigator) {
+  const firstVisit = !navigator.serviceWorker.controller;
+  navigator.serviceWorker.register("/sw.js", { scope: "/", type: "module" }).catch(() => {});
+  if (firstVisit && document.body.dataset.signedOut === undefined) {
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      navigator.serviceWorker.controller.postMessage({ type: "keep-page", url: location.pathname });
+    });
+  }
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data?.type === "outbox-synced") showPending();
+  });
+}
+if (document.body.dataset.signedOut !== undefined && "caches" in window) {
+  // Signed-out pages must not leave the last person's pages readable offline on a shared phone.
+  caches.keys().then((names) => names.filter((n) => n.startsWith("pages-")).forEach((n) => caches.delete(n)));
+}
+window.addEventListener("online", sync);
+if (document.body.dataset.signedOut === undefined) sync();

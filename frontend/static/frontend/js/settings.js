@@ -1,0 +1,111 @@
+// Sign-up, first run, Settings and Sharing: the parts that talk to the preferences, caregiver and
+// share-link APIs, each of which may not exist yet on this server.
+import { api, unavailable } from "./api.js";
+import { setUpPanel } from "./push.js";
+
+const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
+for (const input of document.querySelectorAll("[data-detect-timezone]")) {
+  if (detected && (!input.value || input.value === "UTC")) input.value = detected;
+}
+
+for (const panel of document.querySelectorAll("[data-push]")) setUpPanel(panel);
+
+const listOf = (data) => (Array.isArray(data) ? data : data?.results || []);
+
+document.querySelector("[data-reminder-form]")?.addEventListener("submit", async (event) => {
+  const form = event.currentTarget;
+  if (form.dataset.sent) return;
+  event.preventDefault();
+  await api("/api/notification-preferences/", { method: "PATCH", body: { reminder_time: form.reminder_time.value } });
+  form.dataset.sent = "1";
+  form.requestSubmit();
+});
+
+const preferences = document.querySelector("[data-preferences-form]");
+if (preferences) {
+  const status = preferences.querySelector("[data-preferences-status]");
+  const loaded = await api("/api/notification-preferences/");
+  if (loaded.ok) {
+    for (const name of ["reminder_time", "quiet_hours_start", "quiet_hours_end"]) {
+      preferences[name].value = (loaded.data[name] || "").slice(0, 5);
+    }
+    preferences.email_enabled.checked = Boolean(loaded.data.email_enabled);
+  } else {
+    status.textContent = unavailable(loaded);
+  }
+  preferences.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const body = { email_enabled: preferences.email_enabled.checked };
+    for (const name of ["reminder_time", "quiet_hours_start", "quiet_hours_end"]) {
+      body[name] = preferences[name].value || null;
+    }
+    const saved = await api("/api/notification-preferences/", { method: "PATCH", body });
+    status.textContent = saved.ok ? "Saved." : unavailable(saved);
+  });
+}
+
+function listItem(text, onRemove, removeLabel) {
+  const item = document.createElement("li");
+  const label = document.createElement("span");
+  label.textContent = text;
+  const remove = document.createElement("button");
+  remove.type = "button";
+  remove.className = "secondary";
+  remove.textContent = removeLabel;
+  remove.addEventListener("click", onRemove);
+  item.append(label, " ", remove);
+  return item;
+}
+
+async function showCollection({ root, path, describe, removeLabel }) {
+  const list = root.querySelector("ul");
+  const status = root.querySelector("[role=status]");
+  const loaded = await api(path);
+  if (!loaded.ok) {
+    status.textContent = unavailable(loaded);
+    return false;
+  }
+  list.replaceChildren(
+    ...listOf(loaded.data).map((row) =>
+      listItem(describe(row), async () => {
+        const removed = await api(`${path}${row.id}/`, { method: "DELETE" });
+        status.textContent = removed.ok ? "Removed." : unavailable(removed);
+        showCollection({ root, path, describe, removeLabel });
+      }, removeLabel),
+    ),
+  );
+  return true;
+}
+
+const shares = document.querySelector("[data-shares]");
+if (shares) {
+  const collection = {
+    root: shares,
+    path: "/api/shares/",
+    describe: (share) => `${share.url || share.token || share.id}${share.expires_at ? ` (until ${share.expires_at.slice(0, 10)})` : ""}`,
+    removeLabel: "Stop this link",
+  };
+  showCollection(collection);
+  shares.querySelector("[data-share-create]").addEventListener("click", async () => {
+    const created = await api("/api/shares/", { method: "POST", body: {} });
+    shares.querySelector("[role=status]").textContent = created.ok ? "New link made." : unavailable(created);
+    if (created.ok) showCollection(collection);
+  });
+}
+
+const caregivers = document.querySelector("[data-caregivers]");
+if (caregivers) {
+  const collection = {
+    root: caregivers,
+    path: "/api/caregivers/",
+    describe: (caregiver) => caregiver.email,
+    removeLabel: "Remove",
+  };
+  showCollection(collection);
+  caregivers.querySelector("[data-caregiver-form]").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const added = await api("/api/caregivers/", { method: "POST", body: { email: event.currentTarget.email.value } });
+    caregivers.querySelector("[data-caregiver-status]").textContent = added.ok ? "Added." : unavailable(added);
+    if (added.ok) showCollection(collection);
+  });
+}

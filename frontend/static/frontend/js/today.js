@@ -1,0 +1,214 @@
+// Today and History's edit form: one tap saves to the outbox, the phone's own red-flag check answers at
+// once, and the server's triage replaces it when the entry reaches the server.
+import { requestSync, showPending, sync } from "./app.js";
+import { csrfToken, pending, put } from "./outbox.js";
+import { triage } from "./redflags.js";
+
+const form = document.querySelector("[data-log-form]");
+const dialog = document.getElementById("red-flag");
+const status = form.querySelector("[data-save-status]");
+const formError = form.querySelector("[data-form-error]");
+const readJson = (id) => JSON.parse(document.getElementById(id).textContent);
+const inputs = readJson("offline-inputs");
+const editing = form.dataset.editing === "1";
+let lastFocus = null;
+
+const localDate = (offsetDays = 0) => {
+  const day = new Date(Date.now() + offsetDays * 86400000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: inputs.timezone }).format(day);
+};
+
+function fill(values) {
+  for (const name of ["strength_left", "strength_right", "fatigue", "numbness_extent"]) {
+    const radio = form.querySelector(`input[name="${name}"][value="${values[name]}"]`);
+    if (radio) radio.checked = true;
+  }
+  for (const box of form.querySelectorAll('input[name="symptoms"]')) box.checked = values.symptoms.includes(box.value);
+  form.steps.value = values.steps ?? "";
+  form.chair_stand_30s.value = values.chair_stand_30s ?? "";
+  if (values.note !== undefined) form.note.value = values.note;
+}
+
+function readForm() {
+  const data = new FormData(form);
+  const number = (name) => (data.get(name) === "" || data.get(name) === null ? null : Number(data.get(name)));
+  return {
+    date: data.get("date"),
+    client_id: data.get("client_id") || crypto.randomUUID(),
+    strength_left: number("strength_left"),
+    strength_right: number("strength_right"),
+    fatigue: number("fatigue"),
+    steps: number("steps"),
+    chair_stand_30s: number("chair_stand_30s"),
+    numbness_extent: number("numbness_extent") ?? 0,
+    symptoms: data.getAll("symptoms"),
+    note: data.get("note") || "",
+  };
+}
+
+const SEVERITY_TITLES = {
+  emergency: "Call for help now",
+  urgent: "See a doctor today",
+  soon: "Book an appointment",
+  info: "Worth knowing",
+};
+
+function showRedFlag({ severity, text, advice, source }) {
+  dialog.dataset.severity = severity;
+  dialog.querySelector("[data-red-flag-title]").textContent = SEVERITY_TITLES[severity];
+  dialog.querySelector("[data-red-flag-text]").textContent = text || "";
+  dialog.querySelector("[data-red-flag-advice]").textContent = advice;
+  dialog.querySelector("[data-red-flag-source]").textContent = source;
+  if (dialog.hidden) lastFocus = document.activeElement;
+  dialog.hidden = false;
+  dialog.querySelector("[data-red-flag-call]").focus();
+}
+
+function closeRedFlag() {
+  dialog.hidden = true;
+  lastFocus?.focus();
+}
+
+function historyWithPending(entries, day) {
+  // Entries still in the outbox are part of the patient's history for the phone's check.
+  const byDate = new Map(inputs.history.map((d) => [d.date, d]));
+  for (const entry of entries) if (entry.date < day) byDate.set(entry.date, entry);
+  return [...byDate.values()];
+}
+
+function answerFromServer(saved, clientId) {
+  const mine = saved.find((item) => item.entry.client_id === clientId);
+  if (!mine) return;
+  const serverTriage = mine.log.triage;
+  if (serverTriage && serverTriage.severity !== "info") {
+    showRedFlag({
+      severity: serverTriage.severity,
+      advice: serverTriage.advice,
+      source: "Checked by the server against all your entries.",
+    });
+  } else if (!dialog.hidden && dialog.dataset.source === "phone") {
+    closeRedFlag();
+  }
+  status.textContent = "Saved.";
+  form.client_id.value = mine.log.client_id;
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const entry = readForm();
+  const missing = ["strength_left", "strength_right", "fatigue"].filter((name) => entry[name] === null);
+  if (missing.length) {
+    formError.textContent = "Please choose both legs' strength and your tiredness.";
+    formError.hidden = false;
+    form.querySelector(`input[name="${missing[0]}"]`).focus();
+    return;
+  }
+  formError.hidden = true;
+  form.client_id.value = entry.client_id;
+  await put({ ...entry, csrf: csrfToken() });
+  const local = triage({ ...inputs, history: historyWithPending(await pending(), entry.date) }, entry);
+  if (local && local.severity !== "info") {
+    showRedFlag({
+      severity: local.severity,
+      text: local.patient_text,
+      advice: local.advice,
+      source: navigator.onLine ? "Checking with the server…" : "You are offline: this was worked out on your phone.",
+    });
+    dialog.dataset.source = "phone";
+  }
+  status.textContent = navigator.onLine ? "Saving…" : "Saved on this phone. It will be sent when you are online.";
+  if (navigator.onLine) await sync();
+  else await requestSync();
+});
+
+document.addEventListener("outbox:synced", (event) => {
+  if (event.detail) answerFromServer(event.detail.saved, form.client_id.value);
+});
+
+document.querySelector("[data-sudden]").addEventListener("click", () => {
+  showRedFlag({
+    severity: "emergency",
+    text: "If your weakness came on suddenly, or your face, arm or speech changed, it may be a stroke or pressure on the spinal cord.",
+    advice: `Call ${inputs.emergency_number} now and say what you noticed and when it started. Do not drive yourself, and do not wait to see if it passes.`,
+    source: "",
+  });
+  dialog.dataset.source = "button";
+});
+dialog.querySelector("[data-red-flag-close]").addEventListener("click", closeRedFlag);
+dialog.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") closeRedFlag();
+  if (event.key === "Tab") {
+    // Keep focus inside the instruction while it is shown.
+    const focusable = [...dialog.querySelectorAll("a, button")];
+    const [first, last] = [focusable[0], focusable[focusable.length - 1]];
+    if (event.shiftKey && document.activeElement === first) {
+      last.focus();
+      event.preventDefault();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      first.focus();
+      event.preventDefault();
+    }
+  }
+});
+
+document.querySelector("[data-same-as-yesterday]")?.addEventListener("click", () => {
+  fill({ ...readJson("yesterday-values"), note: "" });
+  status.textContent = "Filled in with yesterday's answers. Change anything that is different, then save.";
+});
+
+const saved = readJson("saved-values");
+if (saved) {
+  fill(saved);
+} else if (!editing) {
+  // A cached Today page may be from an earlier day; the phone's clock in the patient's zone decides.
+  form.date.value = localDate();
+  const pendingToday = (await pending()).find((entry) => entry.date === form.date.value);
+  if (pendingToday) {
+    fill(pendingToday);
+    form.client_id.value = pendingToday.client_id;
+  }
+}
+
+const question = document.querySelector("[data-yesterday-question]");
+const hourNow = Number(new Intl.DateTimeFormat("en-GB", { hour: "numeric", hourCycle: "h23", timeZone: inputs.timezone }).format(new Date()));
+if (question && !saved && hourNow < 4) {
+  question.hidden = false;
+  question.addEventListener("click", (event) => {
+    const choice = event.target.dataset.logFor;
+    if (!choice) return;
+    form.date.value = localDate(choice === "yesterday" ? -1 : 0);
+    document.querySelector("[data-day-label]").textContent = choice === "yesterday" ? "(for yesterday)" : "";
+    question.hidden = true;
+  });
+}
+
+const chair = document.querySelector("[data-chair-stand]");
+const tap = chair.querySelector("[data-chair-tap]");
+const timer = chair.querySelector("[data-chair-timer]");
+let count = 0;
+chair.querySelector("[data-chair-start]").addEventListener("click", (event) => {
+  count = 0;
+  chair.querySelector("[data-chair-count]").textContent = "0";
+  tap.disabled = false;
+  event.target.disabled = true;
+  tap.focus();
+  const ends = Date.now() + 30000;
+  const tick = setInterval(() => {
+    const left = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
+    timer.textContent = String(left);
+    if (left === 0) {
+      clearInterval(tick);
+      tap.disabled = true;
+      event.target.disabled = false;
+      form.chair_stand_30s.value = count;
+      timer.textContent = `Time is up: ${count} stands.`;
+      timer.setAttribute("aria-live", "assertive");
+    }
+  }, 250);
+});
+tap.addEventListener("click", () => {
+  count += 1;
+  chair.querySelector("[data-chair-count]").textContent = String(count);
+});
+
+showPending();

@@ -1,0 +1,34 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from frontend.evidence import evidence_lines
+from tracker.models import Alert
+from tracker.selectors.alerts import alerts_for
+from tracker.services.alerting import acknowledge_alert
+
+
+@login_required
+def alert_list(request):
+    alerts = alerts_for(patient=request.user.patient)
+    return render(
+        request,
+        "frontend/alerts/list.html",
+        {
+            "open_alerts": [a for a in alerts if a.status == Alert.Status.OPEN],
+            "earlier_alerts": [a for a in alerts if a.status != Alert.Status.OPEN],
+        },
+    )
+
+
+@login_required
+def alert_detail(request, pk: int):
+    alert = get_object_or_404(alerts_for(patient=request.user.patient), pk=pk)
+    return render(request, "frontend/alerts/detail.html", {"alert": alert, "evidence": evidence_lines(alert.evidence)})
+
+
+@login_required
+@require_POST
+def acknowledge(request, pk: int):
+    acknowledge_alert(alert=get_object_or_404(alerts_for(patient=request.user.patient), pk=pk))
+    return redirect("frontend:alert", pk=pk)

@@ -1,0 +1,57 @@
+"""Pages whose content is fixed or fetched by their own script: Learn, Charts, Sharing, Settings."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.csrf import ensure_csrf_cookie
+
+from frontend.forms import ProfileForm
+from tracker.charts import FIGURES
+from tracker.selectors.series import CHART_RANGES
+from tracker.services.patients import update_profile
+
+
+def learn(request):
+    return render(request, "frontend/pages/learn.html")
+
+
+@login_required
+def charts(request):
+    chosen = request.GET.get("range", "90")
+    if chosen not in CHART_RANGES:
+        chosen = "90"
+    figures = [
+        {"name": name, "title": title, "url": f"{reverse('api:chart', args=[name])}?range={chosen}"}
+        for name, (title, _) in FIGURES.items()
+    ]
+    return render(request, "frontend/pages/charts.html", {"figures": figures, "ranges": CHART_RANGES, "chosen": chosen})
+
+
+@login_required
+@ensure_csrf_cookie
+def sharing(request):
+    return render(request, "frontend/pages/sharing.html")
+
+
+@login_required
+@ensure_csrf_cookie
+def settings(request):
+    patient = request.user.patient
+    initial = {
+        "timezone": patient.timezone,
+        "country": patient.country,
+        "birth_year": patient.birth_year,
+        "sex": patient.sex,
+        "history": patient.history,
+    }
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_profile(patient=patient, **form.cleaned_data)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages)
+        else:
+            return redirect("frontend:settings")
+    return render(request, "frontend/pages/settings.html", {"form": form, "patient": patient})

@@ -1,0 +1,76 @@
+"""Debian's chromium driven by Playwright at a phone's size, against the live server and a real worker.
+
+Never downloads a browser: CHROMIUM (default /usr/bin/chromium) must be installed (apt-get install chromium).
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(settings.BASE_DIR) / "artifacts" / "screenshots"
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+
+# The live server and Playwright's sync API both run alongside Django's async-unsafe checks.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def server(live_server, celery_worker):
+    """The live server's URL on localhost, a secure context where service workers run."""
+    return live_server.url.replace("127.0.0.1", "localhost")
+
+
+@pytest.fixture
+def phone(browser, server):
+    context = browser.new_context(**PHONE, base_url=server, service_workers="allow")
+    yield context
+    context.close()
+
+
+def sign_in(context, patient, server: str) -> None:
+    client = Client()
+    client.force_login(patient.user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": server}])
+
+
+def wait_for_service_worker(page) -> None:
+    page.evaluate("navigator.serviceWorker.ready")
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.wait_for_function("async () => (await caches.match(location.pathname)) !== undefined")
+
+
+def screenshot(page, name: str, *, full_page: bool = True) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=full_page)

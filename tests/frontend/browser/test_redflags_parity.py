@@ -1,0 +1,90 @@
+"""The phone's copy of the save-time red-flag check (frontend/static/frontend/js/redflags.js) decides exactly
+as tracker.rules.red_flags does, on diaries built to sit near every threshold."""
+
+import random
+from datetime import date, timedelta
+
+import pytest
+
+from tracker.rules.engine import check_log
+from tracker.rules.types import DayEntry, PatientContext
+from tracker.symptoms import SYMPTOMS
+
+CASES = 600
+
+
+def _diary(rng: random.Random):
+    today = date(2026, 3, 1) + timedelta(days=rng.randrange(60))
+    usual = {"left": rng.randint(4, 10), "right": rng.randint(4, 10)}
+    wobble = rng.choice([0, 1, 2])
+    background = set(rng.sample(SYMPTOMS[:8], rng.randint(0, 2)))
+    usual_numbness = rng.choice([0, 0, 1, 2])
+    history = []
+    length = rng.choice([0, 3, 8, 12, 30, 60, 95])
+    slide = rng.choice([0, 0, 1, 2])
+    for offset in range(length, 0, -1):
+        if rng.random() < 0.2:
+            continue
+        late = max(0, 7 - offset)
+        history.append(
+            DayEntry(
+                date=today - timedelta(days=offset),
+                strength_left=max(0, min(10, usual["left"] + rng.randint(-wobble, wobble) - slide * late)),
+                strength_right=max(0, min(10, usual["right"] + rng.randint(-wobble, wobble))),
+                fatigue=3,
+                numbness_extent=min(4, usual_numbness + (late // 3 if slide else 0)),
+                symptoms=frozenset(s for s in background if rng.random() < 0.6),
+            )
+        )
+    new = set(rng.sample(SYMPTOMS, rng.choice([0, 0, 1, 2])))
+    entry = DayEntry(
+        date=today,
+        strength_left=max(0, usual["left"] - rng.choice([0, 1, 2, 3, 4, 5, 7]) - slide * 7),
+        strength_right=max(0, usual["right"] - rng.choice([0, 0, 2, 4])),
+        fatigue=3,
+        numbness_extent=min(4, usual_numbness + rng.choice([0, 0, 1, 2, 3])),
+        symptoms=frozenset(new | {s for s in background if rng.random() < 0.5}),
+    )
+    patient = PatientContext(history=frozenset(rng.sample(["cancer", "diabetes", "spinal_surgery"], rng.randint(0, 2))))
+    return patient, history, entry
+
+
+def _as_json(day: DayEntry) -> dict:
+    return {
+        "date": day.date.isoformat(),
+        "strength_left": day.strength_left,
+        "strength_right": day.strength_right,
+        "numbness_extent": day.numbness_extent,
+        "symptoms": sorted(day.symptoms),
+    }
+
+
+@pytest.mark.django_db
+def test_the_phone_and_the_server_find_the_same_red_flags(browser, live_server):
+    rng = random.Random(20260301)
+    cases, expected = [], []
+    for _ in range(CASES):
+        patient, history, entry = _diary(rng)
+        cases.append(
+            {
+                "patient": {"history": sorted(patient.history)},
+                "history": [_as_json(d) for d in history],
+                "today": _as_json(entry),
+            }
+        )
+        expected.append([[f.code, f.severity.value, f.patient_text] for f in check_log(patient, history, entry)])
+    assert sum(1 for findings in expected if findings) > CASES // 4, "the diaries must exercise the rules"
+
+    page = browser.new_page()
+    page.goto(live_server.url + "/offline/")
+    found = page.evaluate(
+        """async (cases) => {
+            const { checkLog } = await import("/static/frontend/js/redflags.js");
+            const decide = (c) => checkLog(c.patient, c.history, c.today);
+            return cases.map((c) => decide(c).map((f) => [f.code, f.severity, f.patient_text]));
+        }""",
+        cases,
+    )
+    page.close()
+    mismatches = [(case, want, got) for case, want, got in zip(cases, expected, found, strict=True) if want != got]
+    assert not mismatches, mismatches[:3]

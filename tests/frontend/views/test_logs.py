@@ -1,0 +1,50 @@
+import json
+import re
+import uuid
+from datetime import timedelta
+
+from tracker.services.logs import log_upsert
+
+VALUES = {"strength_left": 7, "strength_right": 6, "fatigue": 4, "symptoms": ["cramps"]}
+
+
+def _json_script(html: str, element_id: str):
+    return json.loads(re.search(rf'<script id="{element_id}" type="application/json">(.*?)</script>', html, re.S)[1])
+
+
+def test_today_offers_yesterday_and_what_the_phone_needs_to_check_offline(patient, client):
+    today = patient.local_today()
+    for offset in range(1, 4):
+        log_upsert(patient=patient, date=today - timedelta(days=offset), client_id=uuid.uuid4(), values=VALUES)
+    client.force_login(patient.user)
+    html = client.get("/").content.decode()
+    assert "Same as yesterday" in html
+    assert _json_script(html, "yesterday-values")["strength_left"] == 7
+    inputs = _json_script(html, "offline-inputs")
+    assert inputs["emergency_number"] == "112"
+    assert inputs["timezone"] == "Europe/Berlin"
+    assert [day["date"] for day in inputs["history"]] == [
+        (today - timedelta(days=offset)).isoformat() for offset in (3, 2, 1)
+    ]
+    assert inputs["history"][0]["symptoms"] == ["cramps"]
+    assert 'href="tel:112"' in html
+
+
+def test_history_lists_days_and_edits_one_with_its_client_id(patient, client):
+    day = patient.local_today() - timedelta(days=2)
+    log, _ = log_upsert(patient=patient, date=day, client_id=uuid.uuid4(), values=VALUES)
+    client.force_login(patient.user)
+    assert f'href="/history/{day.isoformat()}/"' in client.get("/history/").content.decode()
+    html = client.get(f"/history/{day.isoformat()}/").content.decode()
+    assert _json_script(html, "saved-values")["client_id"] == str(log.client_id)
+    assert client.get(f"/history/{(patient.local_today() + timedelta(days=1)).isoformat()}/").status_code == 404
+    assert client.get("/history/not-a-date/").status_code == 404
+
+
+def test_no_page_has_an_inline_script(patient, client):
+    client.force_login(patient.user)
+    for path in ("/", "/history/", "/alerts/", "/charts/", "/sharing/", "/settings/", "/learn/", "/welcome/"):
+        html = client.get(path).content.decode()
+        for tag in re.findall(r"<script[^>]*>", html):
+            assert "src=" in tag or 'type="application/json"' in tag, (path, tag)
+        assert not re.search(r"<[^>]+\son[a-z]+=", html), path

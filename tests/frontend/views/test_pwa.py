@@ -1,0 +1,38 @@
+import json
+
+from django.utils.csp import CSP
+
+
+def test_the_manifest_makes_the_app_installable(client):
+    response = client.get("/manifest.webmanifest")
+    assert response["Content-Type"] == "application/manifest+json"
+    manifest = json.loads(response.content)
+    assert manifest["display"] == "standalone"
+    assert manifest["start_url"].startswith("/")
+    assert {"192x192", "512x512"} <= {icon["sizes"] for icon in manifest["icons"]}
+    assert any(icon["purpose"] == "maskable" for icon in manifest["icons"])
+    for icon in manifest["icons"]:
+        assert client.get(icon["src"]).status_code == 200
+
+
+def test_the_service_worker_is_served_from_the_root_uncached_with_a_versioned_shell(client):
+    response = client.get("/sw.js")
+    assert response["Service-Worker-Allowed"] == "/"
+    assert "no-cache" in response["Cache-Control"]
+    assert response["Content-Type"].startswith("text/javascript")
+    body = response.content.decode()
+    assert body.startswith('const VERSION = "')
+    assert "/static/frontend/js/today.js" in body
+
+
+def test_the_offline_page_needs_no_sign_in(client):
+    assert client.get("/offline/").status_code == 200
+
+
+def test_pages_carry_a_strict_content_security_policy(client):
+    policy = client.get("/login/")["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["script-src"] == CSP.SELF
+    assert directives["style-src"] == f"{CSP.SELF} {CSP.UNSAFE_INLINE}"
+    assert directives["object-src"] == CSP.NONE
+    assert directives["frame-ancestors"] == CSP.NONE
