@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from api.views.accounts import ProfileView, RegisterView, TokenView
-from api.views.alerts import AlertAcknowledgeView, AlertDetailView, AlertListView
+from api.views.alerts import AlertAcknowledgeView, AlertDetailView, AlertListView, AlertResolveView
 from api.views.caregivers import (
     CaregiverAcceptView,
     CaregiverDetailView,
@@ -40,6 +40,7 @@ urlpatterns = [
     path("alerts/", AlertListView.as_view(), name="alerts"),
     path("alerts/<int:pk>/", AlertDetailView.as_view(), name="alert-detail"),
     path("alerts/<int:pk>/acknowledge/", AlertAcknowledgeView.as_view(), name="alert-acknowledge"),
+    path("alerts/<int:pk>/resolve/", AlertResolveView.as_view(), name="alert-resolve"),
     path("charts/", ChartListView.as_view(), name="charts"),
     path("charts/<str:name>/", ChartDetailView.as_view(), name="chart"),
     path("shares/", ShareListView.as_view(), name="shares"),

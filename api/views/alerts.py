@@ -9,7 +9,7 @@ from api.permissions import HasPatientProfile
 from api.serializers.alerts import AlertFilterSerializer, AlertSerializer
 from tracker.models import Alert
 from tracker.selectors.alerts import alerts_for
-from tracker.services.alerting import acknowledge_alert
+from tracker.services.alerting import acknowledge_alert, resolve_alert
 
 
 class AlertListView(ListAPIView):
@@ -43,3 +43,12 @@ class AlertAcknowledgeView(APIView):
     def post(self, request, pk: int):
         alert = get_object_or_404(alerts_for(patient=request.user.patient), pk=pk)
         return Response(AlertSerializer(acknowledge_alert(alert=alert)).data)
+
+
+class AlertResolveView(APIView):
+    permission_classes = [IsAuthenticated, HasPatientProfile]
+
+    @extend_schema(request=None, responses=AlertSerializer, description="Close an alert that has been dealt with.")
+    def post(self, request, pk: int):
+        alert = get_object_or_404(alerts_for(patient=request.user.patient), pk=pk)
+        return Response(AlertSerializer(resolve_alert(alert=alert)).data)

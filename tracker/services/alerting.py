@@ -103,3 +103,16 @@ def acknowledge_alert(*, alert: Alert) -> Alert:
         delivery.cancel_pending_for_alert(alert=alert)
     alert.refresh_from_db()
     return alert
+
+
+def resolve_alert(*, alert: Alert) -> Alert:
+    """Close an alert the patient has dealt with (seen a doctor, or it has passed); it counts as seen too."""
+    now = timezone.now()
+    with transaction.atomic():
+        Alert.objects.filter(pk=alert.pk, acknowledged_at__isnull=True).update(acknowledged_at=now)
+        Alert.objects.exclude(status=Alert.Status.RESOLVED).filter(pk=alert.pk).update(
+            status=Alert.Status.RESOLVED, resolved_at=now
+        )
+        delivery.cancel_pending_for_alert(alert=alert)
+    alert.refresh_from_db()
+    return alert

@@ -62,11 +62,20 @@ def test_acknowledge_is_idempotent_and_keeps_the_first_time(api, stroke_alert):
     assert api.get(f"/api/alerts/{stroke_alert.pk}/").json()["status"] == "acknowledged"
 
 
+def test_resolve_closes_the_alert_and_counts_as_seen(api, stroke_alert):
+    resolved = api.post(f"/api/alerts/{stroke_alert.pk}/resolve/").json()
+    assert resolved["status"] == "resolved"
+    assert resolved["resolved_at"] and resolved["acknowledged_at"]
+    assert api.get("/api/alerts/?status=resolved").json()["count"] == 1
+    assert api.post(f"/api/alerts/{stroke_alert.pk}/resolve/").json()["resolved_at"] == resolved["resolved_at"]
+
+
 def test_another_patients_alerts_are_invisible(stroke_alert, make_patient):
     intruder = client_for(make_patient())
     assert intruder.get("/api/alerts/").json()["count"] == 0
     assert intruder.get(f"/api/alerts/{stroke_alert.pk}/").status_code == 404
     assert intruder.post(f"/api/alerts/{stroke_alert.pk}/acknowledge/").status_code == 404
+    assert intruder.post(f"/api/alerts/{stroke_alert.pk}/resolve/").status_code == 404
     stroke_alert.refresh_from_db()
     assert stroke_alert.status == "open"
 
