@@ -14,6 +14,7 @@ import uuid
 import pytest
 import redis
 from celery.contrib.testing.worker import start_worker
+from celery.worker import state as worker_state
 from django.conf import settings
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -99,7 +100,17 @@ def _celery_worker_session(django_db_setup, django_db_blocker):
 @pytest.fixture
 def celery_worker(_celery_worker_session, transactional_db):
     """A real worker consuming the test Redis; tests using it see committed data only."""
-    return _celery_worker_session
+    yield _celery_worker_session
+    # The database is emptied after the test: a task still writing then would deadlock with the
+    # TRUNCATE, and a message still queued would run against the next test's data.
+    _wait_until_worker_idle()
+    celery_app.control.purge()
+
+
+def _wait_until_worker_idle(timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while worker_state.active_requests and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 @pytest.fixture
