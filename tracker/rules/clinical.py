@@ -20,6 +20,10 @@ CHAIR_STAND_NOISE_FLOOR = 1.0
 SEVERE_STRENGTH_DROP = 4.0
 # "Sudden": most of that loss happened since the previous log, not over weeks.
 SUDDEN_STEP = 3.0
+# "One-sided" (focal, the stroke pattern in BE-FAST and NICE NG127): the other leg lost less than half as much.
+# A severe drop in one leg while the other fell by more than half as much (but not severely) is read as a bad
+# day affecting both legs; both legs dropping severely still counts (acute cord compression).
+FOCAL_SHARE = 0.5
 # "New" weakness for the cancer and fall rules: a meaningful drop below the patient's usual level.
 NEW_WEAKNESS_DROP = 2.0
 # Guillain-Barre and other rapidly progressive weakness (NICE CKS "Guillain-Barre syndrome": weakness or
@@ -35,7 +39,10 @@ LARGEST_STEP_SHARE = 0.7
 # day-to-day variation before it counts; with ~200 nightly looks a year this keeps chance alarms rare.
 NOISE_MULTIPLIER_SINGLE_DAY = 3.0
 NOISE_MULTIPLIER_TREND = 4.0
-NOISE_MULTIPLIER_LINE_END = 3.0
+# Chair-stand decline: the fall of a fitted "steady, then declining" line, tested at every possible start in the
+# last 8 weeks, must exceed 3.75 standard errors (testing many starts needs a little more than the 3.5 a single
+# test would; on replayed diaries this kept chance declines below one in 300 patient-years).
+NOISE_MULTIPLIER_CHAIR_HINGE = 3.75
 
 # A symptom logged on at least this share of baseline days is part of the patient's usual picture,
 # not "new" (NICE CG75 and the cauda equina pathway both ask about new or changed symptoms).
@@ -80,3 +87,7 @@ EXERTION_RATIO = 1.6
 CRASH_LAG_DAYS = (1, 2)
 CRASH_RISE = 2.0
 REPEATED_CRASHES = 3
+# "Again and again": the crashes follow at least half of the busy days, or, for patients whose step counts vary
+# a lot (many "busy" days), they are unlikely by chance (p < 1%, one-sided binomial test) given how often this
+# patient's fatigue reaches crash level after ordinary days.
+CRASH_PATTERN_SIGNIFICANCE = 0.01

@@ -11,6 +11,7 @@ from .clinical import (
     BACK_OR_LEG_SYMPTOMS,
     CAUDA_EQUINA_SYMPTOMS,
     FALL,
+    FOCAL_SHARE,
     LARGEST_STEP_SHARE,
     MSCC_NEUROLOGICAL_SYMPTOMS,
     NEW_WEAKNESS_DROP,
@@ -156,7 +157,7 @@ def _view(patient: PatientContext, history: Sequence[DayEntry], today: DayEntry)
 
 
 def _sudden_weakness(view: SaveTimeView) -> Finding | None:
-    sudden_severe = [leg for leg in view.legs if leg.is_severe() and leg.step_from_previous >= SUDDEN_STEP]
+    sudden_severe = _sudden_severe_legs(view.legs)
     told_sudden = "sudden_onset" in view.today.symptoms
     stroke_signs = STROKE_SIGNS & view.today.symptoms
     weaker = view.new_weakness()
@@ -187,6 +188,17 @@ def _sudden_weakness(view: SaveTimeView) -> Finding | None:
             + "; ".join(f"{leg.side} leg {leg.today}/10 (usual {leg.baseline.typical:g})" for leg in legs)
         ),
     )
+
+
+def _sudden_severe_legs(legs: Sequence[LegChange]) -> list[LegChange]:
+    """A severe drop since the previous log, in one leg (focal, as in a stroke) or in both legs (as in acute cord
+    compression). A severe drop in one leg while the other also fell by more than half as much, but not
+    severely, is the pattern of a bad day across both legs with ordinary wobble on top, not a focal loss."""
+    severe = [leg for leg in legs if leg.is_severe() and leg.step_from_previous >= SUDDEN_STEP]
+    if len(severe) != 1 or len(legs) < 2:
+        return severe
+    other = next(leg for leg in legs if leg is not severe[0])
+    return severe if other.drop < FOCAL_SHARE * severe[0].drop else []
 
 
 def _bladder_bowel(view: SaveTimeView) -> Finding | None:

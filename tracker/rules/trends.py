@@ -3,26 +3,28 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from math import comb
 
 from .baseline import (
     NOISE_FLOOR,
     Level,
     change_threshold,
+    falling_hinge,
     interquartile_mean,
     level_of,
     median,
-    theil_sen_end,
 )
 from .clinical import (
     ACTIVITY_DROP_RATIO,
     CHAIR_STAND_NOISE_FLOOR,
     CRASH_LAG_DAYS,
+    CRASH_PATTERN_SIGNIFICANCE,
     CRASH_RISE,
     EXERTION_RATIO,
     MEANINGFUL_CHAIR_STAND_CHANGE,
     MEANINGFUL_FATIGUE_CHANGE,
     MEANINGFUL_STRENGTH_CHANGE,
-    NOISE_MULTIPLIER_LINE_END,
+    NOISE_MULTIPLIER_CHAIR_HINGE,
     NOISE_MULTIPLIER_TREND,
     REPEATED_CRASHES,
 )
@@ -35,9 +37,11 @@ BASELINE_ENDS_DAYS_AGO = 28
 RECENT_DAYS = 14
 CHAIR_STAND_RECENT_DAYS = 21
 LAST_WEEK_DAYS = 7
-# The chair stand is tested every few days, so its trend is a robust line through the last 6 weeks.
-CHAIR_STAND_FIT_DAYS = 42
-MIN_CHAIR_STAND_FIT = 8
+# The chair stand is tested every few days, so its decline is a line fitted from an unknown start within the
+# last 8 weeks, with at least 4 tests after that start; a standardised residual counts at most 2.5 SDs.
+CHAIR_STAND_FIT_DAYS = 56
+MIN_CHAIR_STAND_AFTER_START = 4
+CHAIR_STAND_RESIDUAL_CLIP = 2.5
 MIN_BASELINE_LOGS = 14
 MIN_RECENT_LOGS = 8
 MIN_CHAIR_STAND_BASELINE = 6
@@ -90,7 +94,7 @@ def analyse_day(patient: PatientContext, days: Sequence[DayEntry], today: date) 
     days = [d for d in days if window_start < d.date <= today]
     series = _split(days, today)
     chair_stand_points = [
-        (float((d.date - today).days), float(d.chair_stand_30s))
+        (float((today - d.date).days), float(d.chair_stand_30s))
         for d in days
         if d.chair_stand_30s is not None and (today - d.date).days < CHAIR_STAND_FIT_DAYS
     ]
@@ -177,24 +181,18 @@ def _shift(
 
 
 def _chair_stand_decline(series: Series, fit_points: list[tuple[float, float]]) -> Shift | None:
-    """Chair stands are sparse (every few days) and noisy, so instead of a window median, which lags 10 days
-    behind a steady decline, a robust line through the last 6 weeks says where the count is today. The
-    line's end must fall a meaningful, noise-scaled amount below baseline, and so must the recent median."""
-    if len(series.baseline) < MIN_CHAIR_STAND_BASELINE or len(fit_points) < MIN_CHAIR_STAND_FIT:
+    """Chair stands are sparse (every 2 to 7 days) and noisy, so a window median lags weeks behind a steady
+    decline. Instead, a falling "hinge" (steady, then a straight-line fall from an unknown start within the last
+    8 weeks) is tested against the baseline: the fall must stand out by NOISE_MULTIPLIER_CHAIR_HINGE standard
+    errors and the line must now sit a meaningful 2 stands below the usual level."""
+    if len(series.baseline) < MIN_CHAIR_STAND_BASELINE or len(fit_points) < MIN_CHAIR_STAND_AFTER_START:
         return None
     baseline = level_of(series.baseline, CHAIR_STAND_NOISE_FLOOR)
-    slope, today_level = theil_sen_end(fit_points)
-    # The end of a fitted line is about as uncertain as a mean of a quarter of its points; the extra
-    # conditions (falling line, low recent median) allow a slightly lower multiplier than for medians.
-    threshold = change_threshold(
-        MEANINGFUL_CHAIR_STAND_CHANGE, NOISE_MULTIPLIER_LINE_END, baseline, max(1, len(fit_points) // 4)
-    )
-    if slope >= 0 or baseline.typical - today_level < threshold or len(series.recent) < MIN_CHAIR_STAND_RECENT:
+    hinge = falling_hinge(fit_points, baseline, MIN_CHAIR_STAND_AFTER_START, CHAIR_STAND_RESIDUAL_CLIP)
+    if hinge is None or hinge.z < NOISE_MULTIPLIER_CHAIR_HINGE or hinge.drop_today < MEANINGFUL_CHAIR_STAND_CHANGE:
         return None
-    recent = interquartile_mean(series.recent)
-    if baseline.typical - recent < threshold / 2:
-        return None
-    return Shift("chair_stand_30s", baseline, recent, today_level, threshold)
+    today_level = baseline.typical - hinge.drop_today
+    return Shift("chair_stand_30s", baseline, today_level, today_level, MEANINGFUL_CHAIR_STAND_CHANGE)
 
 
 def _shift_either_way(name: str, series: Series, meaningful: float) -> Shift | None:
@@ -224,7 +222,8 @@ def _worsening_trend(declines: list[Shift], windows: dict) -> Finding:
         patient_text=f"Over the past weeks your entries have slowly gone down ({changes}). "
         "Please book an appointment so a doctor can look at why.",
         physician_text=f"Sustained decline over weeks beyond the patient's own noise: {changes} "
-        "(middle-half average of the last 2-3 weeks against the baseline up to 4 weeks ago).",
+        "(middle-half average of the last 2 weeks, or for the chair stand a line falling from its start, "
+        "against the baseline up to 4 weeks ago).",
     )
 
 
@@ -307,18 +306,26 @@ def _post_exertional(days: Sequence[DayEntry], today: date) -> Finding | None:
     if len(steps) < MIN_BASELINE_LOGS:
         return None
     usual_steps = median(steps)
-    fatigue = level_of([d.fatigue for d in recent])
-    usual_fatigue = median([d.fatigue for d in recent])
+    exertion_days = [d.date for d in recent if d.steps is not None and d.steps >= EXERTION_RATIO * usual_steps]
+    # The usual fatigue and its noise come from days that do not follow a busy day, so the crashes being
+    # looked for do not raise the bar they are measured against.
+    after_exertion = {day + timedelta(days=lag) for day in exertion_days for lag in CRASH_LAG_DAYS}
+    ordinary = [d.fatigue for d in recent if d.date not in after_exertion] or [d.fatigue for d in recent]
+    fatigue = level_of(ordinary)
+    usual_fatigue = median(ordinary)
     fatigue_by_date = {d.date: d.fatigue for d in recent}
     crash_level = usual_fatigue + max(CRASH_RISE, fatigue.noise * 1.5)
-    exertion_days = [d.date for d in recent if d.steps is not None and d.steps >= EXERTION_RATIO * usual_steps]
     crashes = [
         exertion
         for exertion in exertion_days
         if any(fatigue_by_date.get(exertion + timedelta(days=lag), -1) >= crash_level for lag in CRASH_LAG_DAYS)
     ]
-    if len(crashes) < REPEATED_CRASHES or len(crashes) * 2 < len(exertion_days):
+    if len(crashes) < REPEATED_CRASHES:
         return None
+    if len(crashes) * 2 < len(exertion_days):
+        chance = _chance_of_crash_after_any_day(recent, exertion_days, crash_level)
+        if _binomial_tail(len(crashes), len(exertion_days), chance) > CRASH_PATTERN_SIGNIFICANCE:
+            return None
     return Finding(
         code="post_exertional",
         severity=Severity.INFO,
@@ -336,3 +343,19 @@ def _post_exertional(days: Sequence[DayEntry], today: date) -> Finding | None:
         f"{EXERTION_LOOKBACK_DAYS} days: "
         "possible post-exertional symptom exacerbation.",
     )
+
+
+def _chance_of_crash_after_any_day(recent: Sequence[DayEntry], exertion_days: list[date], crash_level: float) -> float:
+    """How often this patient's fatigue reaches the crash level 1-2 days after an ordinary day: the share of
+    crash-level days among logs that do not follow a busy day (with one pseudo-crash in two pseudo-days, so a
+    short calm diary does not claim a zero chance), turned into the chance of one within the lag window."""
+    after_exertion = {day + timedelta(days=lag) for day in exertion_days for lag in CRASH_LAG_DAYS}
+    ordinary = [d.fatigue for d in recent if d.date not in after_exertion]
+    rate = (sum(1 for f in ordinary if f >= crash_level) + 1) / (len(ordinary) + 2)
+    return 1 - (1 - rate) ** len(CRASH_LAG_DAYS)
+
+
+def _binomial_tail(successes: int, trials: int, chance: float) -> float:
+    """P(at least `successes` of `trials` by chance alone): the busy days with a crash after them, against how
+    often a crash follows any day. Noisy step counts make many "busy" days; this scales with them."""
+    return sum(comb(trials, k) * chance**k * (1 - chance) ** (trials - k) for k in range(successes, trials + 1))

@@ -1,4 +1,11 @@
-from tracker.rules.baseline import background_symptoms, change_threshold, interquartile_mean, level_of, median
+from tracker.rules.baseline import (
+    background_symptoms,
+    change_threshold,
+    falling_hinge,
+    interquartile_mean,
+    level_of,
+    median,
+)
 
 
 def test_median_and_interquartile_mean_ignore_a_wild_day():
@@ -40,3 +47,23 @@ def test_background_symptoms_are_the_frequent_ones():
         for i in range(30)
     ]
     assert background_symptoms(days) == frozenset({"cramps"})
+
+
+def test_noise_of_whole_number_ratings_counts_the_one_point_wobble():
+    # Mostly 7 with a one-point wobble on 40% of days: an SD of about 0.65, not the 0.5 floor.
+    ratings = [7, 8, 7, 6, 7, 7, 8, 7, 6, 7] * 5
+    assert 0.6 <= level_of(ratings).noise <= 0.7
+
+
+def test_one_wild_day_moves_the_noise_only_a_little():
+    ratings = [7, 8, 7, 6, 7, 7, 8, 7, 6, 7] * 5
+    assert level_of([*ratings, 0]).noise - level_of(ratings).noise < 0.15
+
+
+def test_falling_hinge_finds_a_decline_and_its_start_but_not_a_flat_series():
+    baseline = level_of([12, 11, 13, 12, 12, 11, 13, 12, 12, 13])
+    falling = [(float(age), 12 - 0.1 * max(0, 40 - age)) for age in range(0, 56, 3)]
+    flat = [(float(age), 12 + (1 if age % 2 else -1)) for age in range(0, 56, 3)]
+    hinge = falling_hinge(falling, baseline, 4, 2.5)
+    assert hinge.z > 4 and 3 < hinge.drop_today < 5 and 36 <= hinge.days_ago <= 45
+    assert falling_hinge(flat, baseline, 4, 2.5).z < 2

@@ -143,3 +143,15 @@ def test_evidence_is_plain_json_numbers_and_dates():
     for finding in check_log(PatientContext(), history, next_day(history, right=1, symptoms={"fall"})):
         json.dumps(finding.evidence)
         assert finding.patient_text and finding.physician_text
+
+
+def test_a_bad_day_in_both_legs_is_not_a_sudden_one_sided_loss():
+    history = steady_history()
+    found = codes(check_log(PatientContext(), history, next_day(history, left=5, right=4)))
+    assert "sudden_weakness" not in found
+
+
+def test_a_severe_sudden_drop_in_both_legs_is_still_an_emergency():
+    history = steady_history()
+    found = codes(check_log(PatientContext(), history, next_day(history, left=3, right=2)))
+    assert found["sudden_weakness"] is Severity.EMERGENCY

@@ -105,3 +105,33 @@ def test_known_cancer_with_weakening_legs_is_cord_compression():
 def test_runs_on_a_day_without_a_log_and_on_an_empty_window():
     assert analyse_day(PatientContext(), [], START) == []
     assert found(diary(skip=lambda i: i == 119)) == {}
+
+
+def test_slow_chair_stand_decline_tested_every_four_days_is_found_within_seven_weeks():
+    # 0.08 stands a day from day 75, so only 3.5 stands down by today (day 119), tested on a quarter of the days.
+    days = [
+        d._replace(chair_stand_30s=None if i % 4 else round(12 + WOBBLE[i % 9] - max(0, i - 75) * 0.08))
+        for i, d in enumerate(diary())
+    ]
+    assert "worsening_trend" in found(days)
+
+
+def test_one_low_chair_stand_is_not_a_decline():
+    days = diary(chair=lambda i: 5 if i == 117 else 12)
+    assert "worsening_trend" not in found(days)
+
+
+def test_post_exertional_crashes_are_found_when_step_counts_vary_a_lot():
+    busy = {75, 90, 104}
+    noisy_steps = (5000, 6500, 4000, 9000, 4500, 6000, 3500, 8600, 5200, 4200, 5600)
+    days = diary(
+        steps=lambda i: 14000 if i in busy else noisy_steps[i % 11],
+        fatigue=lambda i: 6 if (i - 2 in busy) else 3,
+    )
+    assert found(days)["post_exertional"] is Severity.INFO
+
+
+def test_fatigue_peaks_unrelated_to_busy_days_are_not_post_exertional():
+    noisy_steps = (5000, 8500, 3000, 9000, 4000, 6000, 2500, 8800, 5200, 3500, 8400)
+    days = diary(steps=lambda i: noisy_steps[i % 11], fatigue=lambda i: 6 if i % 5 == 0 else 3)
+    assert "post_exertional" not in found(days)

@@ -5,6 +5,7 @@
 
 const SEVERE_STRENGTH_DROP = 4;
 const SUDDEN_STEP = 3;
+const FOCAL_SHARE = 0.5;
 const NEW_WEAKNESS_DROP = 2;
 const PROGRESSIVE_STRENGTH_DROP = 3;
 const PROGRESSION_DAYS = 7;
@@ -29,6 +30,7 @@ const PREVIOUS_LOG_MAX_AGE_DAYS = 7;
 const MAD_TO_SD = 1.4826;
 const MEAN_ABS_TO_SD = 1.2533;
 const NOISE_FLOOR = 0.5;
+const DEVIATION_CAP = 3;
 
 export const SEVERITY_RANK = { info: 0, soon: 1, urgent: 2, emergency: 3 };
 
@@ -54,8 +56,10 @@ function levelOf(values) {
   const deviations = values.map((v) => Math.abs(v - centre)).sort((a, b) => a - b);
   const madSd = MAD_TO_SD * median(deviations);
   const central = deviations.slice(0, Math.max(1, Math.floor(deviations.length * 0.9)));
-  const meanAbsSd = (MEAN_ABS_TO_SD * central.reduce((a, b) => a + b, 0)) / central.length;
-  return { typical: interquartileMean(values), noise: Math.max(madSd, meanAbsSd, NOISE_FLOOR) };
+  const firstScale = Math.max(madSd, (MEAN_ABS_TO_SD * central.reduce((a, b) => a + b, 0)) / central.length, NOISE_FLOOR);
+  const cap = DEVIATION_CAP * firstScale;
+  const cappedRms = Math.sqrt(deviations.reduce((sum, d) => sum + Math.min(d, cap) ** 2, 0) / deviations.length);
+  return { typical: interquartileMean(values), noise: Math.max(cappedRms, NOISE_FLOOR) };
 }
 
 function backgroundSymptoms(days) {
@@ -124,8 +128,17 @@ function saveTimeView(patient, history, today) {
   };
 }
 
+// A severe drop in one leg (focal, as in a stroke) or in both (acute cord compression); one severe leg while
+// the other fell by more than half as much is a bad day across both legs, not a focal loss.
+function suddenSevereLegs(legs) {
+  const severe = legs.filter((leg) => leg.isSevere() && leg.stepFromPrevious >= SUDDEN_STEP);
+  if (severe.length !== 1 || legs.length < 2) return severe;
+  const other = legs.find((leg) => leg !== severe[0]);
+  return other.drop < FOCAL_SHARE * severe[0].drop ? severe : [];
+}
+
 function suddenWeakness(view) {
-  const suddenSevere = view.legs.filter((leg) => leg.isSevere() && leg.stepFromPrevious >= SUDDEN_STEP);
+  const suddenSevere = suddenSevereLegs(view.legs);
   const toldSudden = view.symptoms.has("sudden_onset");
   const weaker = view.newWeakness();
   let reason;
