@@ -48,16 +48,19 @@ function listItem(text, onRemove, removeLabel) {
   const item = document.createElement("li");
   const label = document.createElement("span");
   label.textContent = text;
-  const remove = document.createElement("button");
-  remove.type = "button";
-  remove.className = "secondary";
-  remove.textContent = removeLabel;
-  remove.addEventListener("click", onRemove);
-  item.append(label, " ", remove);
+  item.append(label);
+  if (onRemove) {
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "secondary";
+    remove.textContent = removeLabel;
+    remove.addEventListener("click", onRemove);
+    item.append(" ", remove);
+  }
   return item;
 }
 
-async function showCollection({ root, path, describe, removeLabel }) {
+async function showCollection({ root, path, describe, removeLabel, removable = () => true }) {
   const list = root.querySelector("ul");
   const status = root.querySelector("[role=status]");
   const loaded = await api(path);
@@ -67,14 +70,29 @@ async function showCollection({ root, path, describe, removeLabel }) {
   }
   list.replaceChildren(
     ...listOf(loaded.data).map((row) =>
-      listItem(describe(row), async () => {
-        const removed = await api(`${path}${row.id}/`, { method: "DELETE" });
-        status.textContent = removed.ok ? "Removed." : unavailable(removed);
-        showCollection({ root, path, describe, removeLabel });
-      }, removeLabel),
+      listItem(
+        describe(row),
+        removable(row) &&
+          (async () => {
+            const removed = await api(`${path}${row.id}/`, { method: "DELETE" });
+            status.textContent = removed.ok ? "Removed." : unavailable(removed);
+            showCollection({ root, path, describe, removeLabel, removable });
+          }),
+        removeLabel,
+      ),
     ),
   );
   return true;
+}
+
+const day = (iso) => iso.slice(0, 10);
+
+function describeShare(share) {
+  const opened = share.accesses.length
+    ? `opened ${share.accesses.length} times, last on ${day(share.accesses[0].accessed_at)} (${share.accesses[0].client})`
+    : "not opened yet";
+  const state = share.active ? `works until ${day(share.expires_at)}` : share.revoked_at ? "stopped" : "expired";
+  return `Link made ${day(share.created_at)}: ${state}, ${opened}`;
 }
 
 const shares = document.querySelector("[data-shares]");
@@ -82,14 +100,25 @@ if (shares) {
   const collection = {
     root: shares,
     path: "/api/shares/",
-    describe: (share) => `${share.url || share.token || share.id}${share.expires_at ? ` (until ${share.expires_at.slice(0, 10)})` : ""}`,
+    describe: describeShare,
     removeLabel: "Stop this link",
+    removable: (share) => share.active,
   };
   showCollection(collection);
+  const fresh = shares.querySelector("[data-share-new]");
+  const freshUrl = shares.querySelector("[data-share-url]");
   shares.querySelector("[data-share-create]").addEventListener("click", async () => {
     const created = await api("/api/shares/", { method: "POST", body: {} });
     shares.querySelector("[role=status]").textContent = created.ok ? "New link made." : unavailable(created);
-    if (created.ok) showCollection(collection);
+    if (!created.ok) return;
+    freshUrl.value = created.data.url;
+    fresh.hidden = false;
+    freshUrl.select();
+    showCollection(collection);
+  });
+  shares.querySelector("[data-share-copy]").addEventListener("click", async () => {
+    await navigator.clipboard?.writeText(freshUrl.value);
+    shares.querySelector("[role=status]").textContent = "Link copied.";
   });
 }
 
@@ -98,7 +127,7 @@ if (caregivers) {
   const collection = {
     root: caregivers,
     path: "/api/caregivers/",
-    describe: (caregiver) => caregiver.email,
+    describe: (caregiver) => `${caregiver.email} (${caregiver.status === "active" ? "has access" : "invited"})`,
     removeLabel: "Remove",
   };
   showCollection(collection);
