@@ -1,5 +1,4 @@
-// JSON calls to our API with the session cookie. Endpoints other teams are still building answer 404:
-// callers show "not available yet" rather than failing.
+// JSON calls to our API with the session cookie.
 import { csrfToken } from "./outbox.js";
 
 export async function api(path, { method = "GET", body } = {}) {
@@ -20,5 +19,10 @@ export async function api(path, { method = "GET", body } = {}) {
   }
 }
 
-export const unavailable = (result) =>
-  result.status === 0 ? "You are offline. Try again when you are connected." : "This is not available yet.";
+// What to tell the person when a call did not work: offline, the server's own words, or a plain fallback.
+export function unavailable(result) {
+  if (result.status === 0) return "You are offline. Try again when you are connected.";
+  const errors = result.data?.errors;
+  if (errors?.length) return errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join(" ");
+  return result.status === 404 ? "This is not available yet." : "Something went wrong. Please try again.";
+}
