@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 
 from tracker.models import Patient
+from tracker.services import nightly
 from tracker.services.logs import log_upsert
 from tracker.services.patients import create_patient
 
@@ -32,6 +33,7 @@ def seed_demo_patient() -> tuple[Patient, str]:
         patient = user.patient
     if not patient.logs.exists():
         _log_demo_days(patient)
+        _analyse_demo_nights(patient)
     return patient, password
 
 
@@ -65,6 +67,13 @@ def _log_demo_days(patient: Patient) -> None:
                 "note": "Long walk with the dog" if rng.random() < 0.05 else "",
             },
         )
+
+
+def _analyse_demo_nights(patient: Patient) -> None:
+    """Run the nightly analysis over the demo's past, as it would have run each night, so its alerts show."""
+    today = patient.local_today()
+    for days_ago in range(DEMO_DAYS, 0, -1):
+        nightly.analyse_patients(patient_ids=[patient.pk], today=today - timedelta(days=days_ago))
 
 
 def _rating(value: float) -> int:
