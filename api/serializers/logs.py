@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from api.serializers.fields import bounded_integer, choice_list
 from tracker.models import DailyLog, DailyLogRevision
-from tracker.models.logs import MAX_CHAIR_STANDS, MAX_STEPS
+from tracker.models.logs import LOG_VALUE_FIELDS, MAX_CHAIR_STANDS, MAX_STEPS
 from tracker.symptoms import SYMPTOMS
 
 
@@ -39,20 +39,7 @@ class LogSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = DailyLog
-        fields = [
-            "date",
-            "client_id",
-            "strength_left",
-            "strength_right",
-            "fatigue",
-            "steps",
-            "chair_stand_30s",
-            "numbness_extent",
-            "symptoms",
-            "note",
-            "created_at",
-            "updated_at",
-        ]
+        fields = ["date", "client_id", *LOG_VALUE_FIELDS, "created_at", "updated_at"]
 
 
 class SavedLogSerializer(LogSerializer):

@@ -16,21 +16,12 @@ import csv
 import io
 from collections.abc import Iterable
 
+from tracker.models.logs import LOG_VALUE_FIELDS, MEASURE_FIELDS
 from tracker.symptoms import flags_to_symptoms
 
-CSV_COLUMNS = (
-    "date",
-    "strength_left",
-    "strength_right",
-    "fatigue",
-    "steps",
-    "chair_stand_30s",
-    "numbness_extent",
-    "symptoms",
-    "note",
-)
+CSV_COLUMNS = ("date", *LOG_VALUE_FIELDS)
 # The columns read from the database for an export, in CSV_COLUMNS order with the symptoms as stored.
-LOG_COLUMNS = (*CSV_COLUMNS[:7], "symptom_flags", "note")
+LOG_COLUMNS = ("date", *MEASURE_FIELDS, "symptom_flags", "note")
 
 
 def logs_csv(rows: Iterable[tuple]) -> str:

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import date
 
+from tracker.models.logs import MEASURE_FIELDS
 from tracker.symptoms import SYMPTOM_LABELS, flags_to_symptoms
 
 LOINC = "http://loinc.org"
@@ -33,17 +34,7 @@ LOCAL_CODES = {
 CHAIR_STAND = {"system": LOINC, "code": "66247-8", "display": "30 second chair stand test"}
 STEPS = {"system": LOINC, "code": "41950-7", "display": "Number of steps in 24 hour Measured"}
 # The columns read from the database for an export.
-LOG_COLUMNS = (
-    "id",
-    "date",
-    "strength_left",
-    "strength_right",
-    "fatigue",
-    "steps",
-    "chair_stand_30s",
-    "numbness_extent",
-    "symptom_flags",
-)
+LOG_COLUMNS = ("id", "date", *MEASURE_FIELDS, "symptom_flags")
 
 
 def logs_bundle(*, patient_key: str, birth_year: int | None, sex: str, rows: Iterable[tuple]) -> dict:

@@ -4,16 +4,9 @@ from django.db.models import Q
 from tracker.symptoms import ALL_SYMPTOM_FLAGS, flags_to_symptoms
 
 RATING_FIELDS = ("strength_left", "strength_right", "fatigue")
-LOG_VALUE_FIELDS = (
-    "strength_left",
-    "strength_right",
-    "fatigue",
-    "steps",
-    "chair_stand_30s",
-    "numbness_extent",
-    "symptoms",
-    "note",
-)
+# The measured values of a day, in the order every export and series uses.
+MEASURE_FIELDS = ("strength_left", "strength_right", "fatigue", "steps", "chair_stand_30s", "numbness_extent")
+LOG_VALUE_FIELDS = (*MEASURE_FIELDS, "symptoms", "note")
 MAX_STEPS = 200_000
 MAX_CHAIR_STANDS = 60
 

@@ -4,20 +4,11 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from tracker.models import DailyLog, DailyLogRevision, Patient
+from tracker.models.logs import MEASURE_FIELDS
 from tracker.rules.types import DayEntry, PatientContext
 from tracker.symptoms import flags_to_symptoms
 
-_ENGINE_COLUMNS = (
-    "patient_id",
-    "date",
-    "strength_left",
-    "strength_right",
-    "fatigue",
-    "steps",
-    "chair_stand_30s",
-    "numbness_extent",
-    "symptom_flags",
-)
+_ENGINE_COLUMNS = ("patient_id", "date", *MEASURE_FIELDS, "symptom_flags")
 
 
 def logs_for(*, patient: Patient, since: date | None = None, until: date | None = None) -> QuerySet[DailyLog]:
