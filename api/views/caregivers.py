@@ -15,10 +15,26 @@ from api.serializers.caregivers import (
 )
 from api.serializers.logs import LogSerializer
 from api.views.logs import LogRangeSerializer
+from frontend.ratelimit import client_address
+from tracker.models import Patient
 from tracker.selectors.access import caregiver_links_for, followed_patients, visible_patient
 from tracker.selectors.alerts import alerts_for
 from tracker.selectors.logs import logs_for
 from tracker.services import caregivers
+from tracker.services.audit import caregiver_access_record
+
+
+def audited_patient(request, patient_id: int, what: str) -> Patient:
+    """The patient if the signed-in user may read their data; a caregiver's read goes into the patient's audit log."""
+    patient = visible_patient(request.user, patient_id)
+    caregiver_access_record(
+        patient=patient,
+        viewer=request.user,
+        what=what,
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        remote_addr=client_address(request),
+    )
+    return patient
 
 
 class CaregiverListView(APIView):
@@ -65,7 +81,7 @@ class PatientAlertListView(GenericAPIView):
 
     @extend_schema(parameters=[OpenApiParameter("status", OpenApiTypes.STR, enum=["open", "acknowledged", "resolved"])])
     def get(self, request, patient_id: int):
-        patient = visible_patient(request.user, patient_id)
+        patient = audited_patient(request, patient_id, "alerts")
         query = AlertFilterSerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         page = self.paginate_queryset(alerts_for(patient=patient, status=query.validated_data.get("status")))
@@ -82,7 +98,7 @@ class PatientLogListView(GenericAPIView):
         ]
     )
     def get(self, request, patient_id: int):
-        patient = visible_patient(request.user, patient_id)
+        patient = audited_patient(request, patient_id, "logs")
         query = LogRangeSerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         logs = logs_for(patient=patient, since=query.validated_data.get("from"), until=query.validated_data.get("to"))
