@@ -31,7 +31,7 @@ class RegisterView(APIView):
 class TokenView(ObtainAuthToken):
     @extend_schema(responses={200: TokenSerializer}, description="Answers 429 with Retry-After while locked out.")
     def post(self, request, *args, **kwargs):
-        username = request.data.get("username")
+        username = request.data.get("username") if isinstance(request.data, dict) else None
         if isinstance(username, str):
             retry_after = login_retry_after(username=username, remote_addr=client_address(request))
             if retry_after:

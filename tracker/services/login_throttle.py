@@ -4,6 +4,7 @@ A username is locked for LOGIN_LOCKOUT_SECONDS after LOGIN_FAILURE_LIMIT failure
 network (IPv4 /24, IPv6 /48) after LOGIN_NETWORK_FAILURE_LIMIT failures, whatever the usernames it tries.
 """
 
+import hashlib
 import logging
 import time
 
@@ -55,8 +56,13 @@ def _count_failure(scope: str, subject: str, limit: int) -> None:
 
 
 def _failures_key(scope: str, subject: str) -> str:
-    return f"login:failures:{scope}:{subject}"
+    return f"login:failures:{scope}:{_digest(subject)}"
 
 
 def _lock_key(scope: str, subject: str) -> str:
-    return f"login:locked:{scope}:{subject}"
+    return f"login:locked:{scope}:{_digest(subject)}"
+
+
+def _digest(subject: str) -> str:
+    # Any text can be typed as a username: a digest is a valid cache key and keeps names out of Redis.
+    return hashlib.sha256(subject.encode()).hexdigest()

@@ -73,3 +73,10 @@ def test_a_lockout_expires(settings):
     assert login_retry_after(username="someone", remote_addr="192.0.2.5") >= 1
     time.sleep(1.1)
     assert login_retry_after(username="someone", remote_addr="192.0.2.5") == 0
+
+
+def test_a_token_request_whose_body_is_not_an_object_is_a_400():
+    """Found by schemathesis: a JSON array body was a 500."""
+    response = APIClient().post("/api/auth/token/", [None, None], format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"]
