@@ -24,7 +24,7 @@ values = st.fixed_dictionaries(
         "chair_stand_30s": st.none() | st.integers(0, 60),
         "numbness_extent": st.integers(0, 4),
         "symptoms": st.lists(st.sampled_from(SYMPTOMS), max_size=3, unique=True),
-        "note": st.text(max_size=50),
+        "note": st.text(st.characters(exclude_characters="\x00"), max_size=50),
     },
 )
 
