@@ -16,7 +16,6 @@ import json
 import os
 import random
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,16 +31,10 @@ import aiohttp
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.faults.processes import PrivatePostgres, stop, wait_for_http  # noqa: E402
+from tests.faults.processes import PrivatePostgres, free_port, stop, wait_for_http  # noqa: E402
 
 HISTORY_DAYS = 365
 THINK_SECONDS = (0.5, 1.5)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def seed(phones: int, background: int) -> list[str]:
@@ -105,6 +98,8 @@ async def phone(session, origin: str, token: str, deadline: float, results: dict
             ("GET /api/charts/strength/", "GET", "/api/charts/strength/?range=90", None),
             ("GET /api/logs/", "GET", "/api/logs/?page_size=30", None),
         ):
+            if time.monotonic() >= deadline:
+                return
             started = time.monotonic()
             try:
                 async with session.request(method, origin + path, json=body, headers=headers) as response:
@@ -187,7 +182,7 @@ def main() -> None:
 
     workdir = Path(tempfile.mkdtemp(prefix="load-"))
     database = PrivatePostgres()
-    redis_port = _free_port()
+    redis_port = free_port()
     processes = []
     try:
         database.init()
@@ -210,7 +205,7 @@ def main() -> None:
 
         connections.close_all()
 
-        port = _free_port()
+        port = free_port()
         origin = f"http://127.0.0.1:{port}"
         log = open(workdir / "services.log", "wb")  # noqa: SIM115 - kept open for the child processes
         gunicorn = [sys.executable, "-m", "gunicorn", "tracker.wsgi", "--workers", str(args.web_workers)]

@@ -4,9 +4,11 @@ import contextlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from glob import glob
 from pathlib import Path
@@ -14,9 +16,13 @@ from pathlib import Path
 import psycopg
 from django.conf import settings
 
-from tests.conftest import _free_port, wait_until
-
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def start_worker(broker_url: str, database_url: str, log_path: Path) -> subprocess.Popen:
@@ -54,7 +60,7 @@ class PrivatePostgres:
 
     def __init__(self):
         self.bin = postgres_bin()
-        self.port = _free_port()
+        self.port = free_port()
         self.dir = Path(tempfile.mkdtemp(prefix="faults-pg-"))
         self.data = self.dir / "data"
         self.run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
@@ -90,11 +96,11 @@ class PrivatePostgres:
 
 
 def wait_for_http(url: str, timeout: float = 30) -> None:
-    def answers():
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(url, timeout=2):
-                return True
+                return
         except OSError:
-            return False
-
-    wait_until(answers, timeout=timeout, interval=0.2)
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer within {timeout}s")
