@@ -42,6 +42,12 @@ class TokenView(ObtainAuthToken):
 class ProfileView(APIView):
     permission_classes = [IsAuthenticated, HasPatientProfile]
 
+    def get_permissions(self):
+        # A caregiver-only account has no profile to read, but may still delete itself.
+        if self.request.method == "DELETE":
+            return [IsAuthenticated()]
+        return super().get_permissions()
+
     @extend_schema(responses=ProfileSerializer)
     def get(self, request):
         return Response(ProfileSerializer(request.user.patient).data)

@@ -75,7 +75,9 @@ def app_on_private_postgres(redis_url, tmp_path):
         database.destroy()
 
 
-def test_a_postgres_restart_under_load_gives_clean_503s_and_the_app_recovers_by_itself(app_on_private_postgres):
+def test_a_postgres_restart_under_load_gives_clean_503s_and_the_app_recovers_by_itself(
+    app_on_private_postgres, record_property
+):
     origin, database = app_on_private_postgres
     status, body = _request(
         origin + "/api/auth/register/",
@@ -123,6 +125,7 @@ def test_a_postgres_restart_under_load_gives_clean_503s_and_the_app_recovers_by_
         for thread in phones:
             thread.join(timeout=30)
 
+    record_property("statuses", dict(statuses))
     assert set(statuses) <= {200, 201, 503}, statuses
     assert statuses[503] > 0, "the database outage was not seen"
     assert statuses[200] + statuses[201] > 0

@@ -37,7 +37,7 @@ def _steady_history(patient, days=30):
 @pytest.mark.faults
 @pytest.mark.django_db(transaction=True)
 def test_logs_saved_while_redis_is_down_are_all_kept_and_their_alerts_delivered_once_it_returns(
-    make_patient, push_service, monkeypatch, tmp_path
+    make_patient, push_service, monkeypatch, tmp_path, record_property
 ):
     patients = [make_patient() for _ in range(PHONES)]
     for patient in patients:
@@ -77,6 +77,9 @@ def test_logs_saved_while_redis_is_down_are_all_kept_and_their_alerts_delivered_
         finally:
             stop(worker)
             stop(broker)
+    record_property("logs_saved", DailyLog.objects.count() - PHONES * 30)
+    record_property("alerts", Alert.objects.count())
+    record_property("pushes_received", len(push_service.received))
     assert DailyLog.objects.count() == PHONES * 31
     assert sorted(received.payload["alert_id"] for received in push_service.received) == sorted(
         Alert.objects.values_list("pk", flat=True)

@@ -18,7 +18,7 @@ PATIENTS = 4
 @pytest.mark.faults
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_mid_delivery_loses_no_alert_and_duplicates_none_in_the_inbox(
-    make_patient, push_service, settings, tmp_path
+    make_patient, push_service, settings, tmp_path, record_property
 ):
     push_service.answer_delay = 1.5
     patients = [make_patient() for _ in range(PATIENTS)]
@@ -59,6 +59,9 @@ def test_a_worker_killed_mid_delivery_loses_no_alert_and_duplicates_none_in_the_
     alert_ids = set(Alert.objects.values_list("pk", flat=True))
     assert len(alert_ids) == PATIENTS
     pushed = [received.payload["alert_id"] for received in push_service.received]
+    record_property("alerts", len(alert_ids))
+    record_property("pushes_received", len(pushed))
+    record_property("notifications_sent", Notification.objects.filter(status="sent").count())
     assert set(pushed) == alert_ids, "every alert reached its phone"
     # At-least-once: the push in flight when the worker died may arrive twice; nothing else does.
     assert len(pushed) - len(alert_ids) <= 1

@@ -162,3 +162,16 @@ def test_deleting_the_account_needs_the_password_and_removes_all_personal_data(a
     # The other patient keeps their own data, and the caregiver their account.
     assert get_user_model().objects.filter(pk=carer.pk).exists()
     assert not AccessEvent.objects.exists()
+
+
+def test_a_caregiver_only_account_can_delete_itself(api, patient):
+    carer = _user("leaving")
+    carer.set_password(PASSWORD)
+    carer.save()
+    _link(patient, carer)
+    carer_api = client_for(type("Account", (), {"user": carer})())
+    carer_api.get(f"/api/patients/{patient.pk}/alerts/")
+    assert carer_api.delete("/api/profile/", {"password": PASSWORD}, format="json").status_code == 204
+    assert personal_data_left(user_id=carer.pk, patient_id=None, email=carer.email) == {}
+    assert api.get("/api/caregivers/").json() == []
+    assert api.get("/api/audit/").json()["results"][0]["viewer"] == "a deleted account"
