@@ -80,7 +80,7 @@ def seed(phones: int, background: int) -> list[str]:
     return tokens
 
 
-async def phone(session, origin: str, token: str, deadline: float, results: dict, errors: list) -> None:
+async def phone(session, origin: str, token: str, deadline: float, results: dict, errors: list, saved: dict) -> None:
     headers = {"Authorization": f"Token {token}"}
     client_id = str(uuid.uuid4())
     rng = random.Random(token)
@@ -109,12 +109,14 @@ async def phone(session, origin: str, token: str, deadline: float, results: dict
             except (aiohttp.ClientError, TimeoutError) as error:
                 status = f"{type(error).__name__}: {error}"
             results[kind].append(time.monotonic() - started)
+            if kind.startswith("POST") and status in (200, 201):
+                saved[token] = (log["date"], log["strength_left"])
             if not isinstance(status, int) or status >= 400:
                 errors.append(f"{kind}: {status}")
             await asyncio.sleep(rng.uniform(*THINK_SECONDS))
 
 
-async def load(origin: str, tokens: list[str], seconds: float, watch=None) -> dict:
+async def load(origin: str, tokens: list[str], seconds: float, saved: dict, watch=None) -> dict:
     results: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     deadline = time.monotonic() + seconds
@@ -122,7 +124,7 @@ async def load(origin: str, tokens: list[str], seconds: float, watch=None) -> di
     timeout = aiohttp.ClientTimeout(total=30)
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
         started = time.monotonic()
-        phones = [phone(session, origin, token, deadline, results, errors) for token in tokens]
+        phones = [phone(session, origin, token, deadline, results, errors, saved) for token in tokens]
         await asyncio.gather(*phones, *([watch(deadline)] if watch else []))
         elapsed = time.monotonic() - started
     return summary(results, errors, elapsed)
@@ -153,6 +155,18 @@ def nightly_rounds(progress: dict):
         progress["patients"] = total
 
     return run
+
+
+def lost_logs(saved: dict) -> int:
+    """Acknowledged saves whose last values are not what is stored for that phone's day."""
+    from tracker.models import DailyLog
+
+    lost = 0
+    for token, (day, strength_left) in saved.items():
+        # By date: a phone that sends the day's log again with a new client id updates the same row.
+        stored = DailyLog.objects.filter(patient__user__auth_token__key=token, date=day)
+        lost += not (stored.count() == 1 and stored.filter(strength_left=strength_left).exists())
+    return lost
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -231,18 +245,20 @@ def main() -> None:
         processes.append(subprocess.Popen(worker, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
         wait_for_http(origin + "/")
 
-        asyncio.run(load(origin, tokens, args.warmup))
-        plain = asyncio.run(load(origin, tokens, args.seconds))
+        saved = {}
+        asyncio.run(load(origin, tokens, args.warmup, saved))
+        plain = asyncio.run(load(origin, tokens, args.seconds, saved))
         print("plain load:", json.dumps(plain, indent=2))
 
         nightly = {}
-        during = asyncio.run(load(origin, tokens, args.seconds, nightly_rounds(nightly)))
+        during = asyncio.run(load(origin, tokens, args.seconds, saved, nightly_rounds(nightly)))
         print("during the nightly analysis:", json.dumps(during, indent=2))
         rounds = nightly.get("round_seconds", [])
         print(
             f"nightly analysis: {len(rounds)} complete rounds over {nightly['patients']} patients during the phase, "
             f"each {min(rounds, default=0)}-{max(rounds, default=0)} s (a new one starts as each ends)"
         )
+        print(f"logs lost: {lost_logs(saved)} of the {len(saved)} phones' last acknowledged saves")
     finally:
         for process in reversed(processes):
             stop(process)
