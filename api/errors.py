@@ -6,12 +6,23 @@
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
+from django.http import JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+# The database is down or restarting: say so and let the client retry, instead of a 500.
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+DATABASE_UNAVAILABLE_MESSAGE = "the service is briefly unavailable; try again in a moment"
+DATABASE_RETRY_AFTER_SECONDS = 5
+
 
 def error_response_handler(exc, context):
+    if isinstance(exc, DATABASE_ERRORS):
+        response = error_response(None, DATABASE_UNAVAILABLE_MESSAGE, status.HTTP_503_SERVICE_UNAVAILABLE)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+        return response
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     response = exception_handler(exc, context)
@@ -27,6 +38,21 @@ def error_response_handler(exc, context):
 
 def error_response(field: str | None, message: str, status_code: int = status.HTTP_400_BAD_REQUEST) -> Response:
     return Response({"errors": [{"field": field, "message": message}]}, status=status_code)
+
+
+def database_unavailable_response() -> JsonResponse:
+    """The 503 for pages outside DRF, in the same shape."""
+    response = JsonResponse({"errors": [{"field": None, "message": DATABASE_UNAVAILABLE_MESSAGE}]}, status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    return response
+
+
+def too_many_attempts_response(retry_after: int) -> Response:
+    response = error_response(
+        None, "too many failed sign-ins; try again later", status_code=status.HTTP_429_TOO_MANY_REQUESTS
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
 
 
 def _flatten(detail, path: str | None = None):

@@ -23,6 +23,7 @@ from api.views.notifications import (
     SnoozeView,
     VapidPublicKeyView,
 )
+from api.views.privacy import AuditLogView, FullExportView
 from api.views.shares import ShareDetailView, ShareListView
 
 app_name = "api"
@@ -45,6 +46,8 @@ urlpatterns = [
     path("charts/<str:name>/", ChartDetailView.as_view(), name="chart"),
     path("shares/", ShareListView.as_view(), name="shares"),
     path("shares/<int:share_id>/", ShareDetailView.as_view(), name="share-detail"),
+    path("export/", FullExportView.as_view(), name="export"),
+    path("audit/", AuditLogView.as_view(), name="audit"),
     path("exports/logs.csv", LogsCsvView.as_view(), name="export-csv"),
     path("exports/logs.fhir.json", LogsFhirView.as_view(), name="export-fhir"),
     path("push-subscriptions/", PushSubscriptionListView.as_view(), name="push-subscriptions"),

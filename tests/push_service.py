@@ -69,6 +69,8 @@ class PushService:
     # Per path, statuses to answer before the default 201; e.g. [500, 500] fails twice.
     scripted: dict[str, list[int]] = field(default_factory=dict)
     requests: dict[str, int] = field(default_factory=dict)
+    # Seconds each accepted push takes to answer, so a sender can be killed while it waits.
+    answer_delay: float = 0.0
     arrived: threading.Condition = field(default_factory=threading.Condition)
 
     @property
@@ -106,6 +108,7 @@ class PushService:
         with self.arrived:
             self.received.append(Received(path, json.loads(plain), claims, key, headers, time.monotonic()))
             self.arrived.notify_all()
+        time.sleep(self.answer_delay)
         return 201
 
 

@@ -6,8 +6,12 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.errors import too_many_attempts_response
 from api.permissions import HasPatientProfile
-from api.serializers.accounts import ProfileSerializer, RegisterSerializer, TokenSerializer
+from api.serializers.accounts import AccountDeleteSerializer, ProfileSerializer, RegisterSerializer, TokenSerializer
+from frontend.ratelimit import client_address
+from tracker.services.accounts import account_delete
+from tracker.services.login_throttle import login_retry_after
 from tracker.services.patients import register_patient, update_profile
 
 
@@ -25,13 +29,24 @@ class RegisterView(APIView):
 
 
 class TokenView(ObtainAuthToken):
-    @extend_schema(responses={200: TokenSerializer})
+    @extend_schema(responses={200: TokenSerializer}, description="Answers 429 with Retry-After while locked out.")
     def post(self, request, *args, **kwargs):
+        username = request.data.get("username") if isinstance(request.data, dict) else None
+        if isinstance(username, str):
+            retry_after = login_retry_after(username=username, remote_addr=client_address(request))
+            if retry_after:
+                return too_many_attempts_response(retry_after)
         return super().post(request, *args, **kwargs)
 
 
 class ProfileView(APIView):
     permission_classes = [IsAuthenticated, HasPatientProfile]
+
+    def get_permissions(self):
+        # A caregiver-only account has no profile to read, but may still delete itself.
+        if self.request.method == "DELETE":
+            return [IsAuthenticated()]
+        return super().get_permissions()
 
     @extend_schema(responses=ProfileSerializer)
     def get(self, request):
@@ -44,6 +59,17 @@ class ProfileView(APIView):
     @extend_schema(request=ProfileSerializer, responses=ProfileSerializer)
     def patch(self, request):
         return self._update(request, partial=True)
+
+    @extend_schema(
+        request=AccountDeleteSerializer,
+        responses={204: None},
+        description="Deletes the account and all its data (logs, alerts, shares, caregivers, subscriptions).",
+    )
+    def delete(self, request):
+        serializer = AccountDeleteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        account_delete(user=request.user, password=serializer.validated_data["password"])
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     def _update(self, request, partial):
         patient = request.user.patient

@@ -1,7 +1,7 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.generics import GenericAPIView, get_object_or_404
+from rest_framework.generics import ListAPIView, get_object_or_404
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -15,10 +15,26 @@ from api.serializers.caregivers import (
 )
 from api.serializers.logs import LogSerializer
 from api.views.logs import LogRangeSerializer
+from frontend.ratelimit import client_address
+from tracker.models import Alert, DailyLog, Patient
 from tracker.selectors.access import caregiver_links_for, followed_patients, visible_patient
 from tracker.selectors.alerts import alerts_for
 from tracker.selectors.logs import logs_for
 from tracker.services import caregivers
+from tracker.services.audit import caregiver_access_record
+
+
+def audited_patient(request, patient_id: int, what: str) -> Patient:
+    """The patient if the signed-in user may read their data; a caregiver's read goes into the patient's audit log."""
+    patient = visible_patient(request.user, patient_id)
+    caregiver_access_record(
+        patient=patient,
+        viewer=request.user,
+        what=what,
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        remote_addr=client_address(request),
+    )
+    return patient
 
 
 class CaregiverListView(APIView):
@@ -60,20 +76,32 @@ class FollowedPatientListView(APIView):
         return Response(FollowedPatientSerializer(followed_patients(request.user), many=True).data)
 
 
-class PatientAlertListView(GenericAPIView):
+class PatientAlertListView(ListAPIView):
     serializer_class = AlertSerializer
 
-    @extend_schema(parameters=[OpenApiParameter("status", OpenApiTypes.STR, enum=["open", "acknowledged", "resolved"])])
-    def get(self, request, patient_id: int):
-        patient = visible_patient(request.user, patient_id)
-        query = AlertFilterSerializer(data=request.query_params)
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Alert.objects.none()
+        patient = audited_patient(self.request, self.kwargs["patient_id"], "alerts")
+        query = AlertFilterSerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
-        page = self.paginate_queryset(alerts_for(patient=patient, status=query.validated_data.get("status")))
-        return self.get_paginated_response(AlertSerializer(page, many=True).data)
+        return alerts_for(patient=patient, status=query.validated_data.get("status"))
+
+    @extend_schema(parameters=[OpenApiParameter("status", OpenApiTypes.STR, enum=["open", "acknowledged", "resolved"])])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
 
-class PatientLogListView(GenericAPIView):
+class PatientLogListView(ListAPIView):
     serializer_class = LogSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return DailyLog.objects.none()
+        patient = audited_patient(self.request, self.kwargs["patient_id"], "logs")
+        query = LogRangeSerializer(data=self.request.query_params)
+        query.is_valid(raise_exception=True)
+        return logs_for(patient=patient, since=query.validated_data.get("from"), until=query.validated_data.get("to"))
 
     @extend_schema(
         parameters=[
@@ -81,10 +109,5 @@ class PatientLogListView(GenericAPIView):
             OpenApiParameter("to", OpenApiTypes.DATE, description="last local date, inclusive"),
         ]
     )
-    def get(self, request, patient_id: int):
-        patient = visible_patient(request.user, patient_id)
-        query = LogRangeSerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        logs = logs_for(patient=patient, since=query.validated_data.get("from"), until=query.validated_data.get("to"))
-        page = self.paginate_queryset(logs)
-        return self.get_paginated_response(LogSerializer(page, many=True).data)
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)

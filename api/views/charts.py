@@ -7,8 +7,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.permissions import HasPatientProfile
+from api.views.caregivers import audited_patient
 from tracker.charts import FIGURES, build_figure
-from tracker.selectors.access import visible_patient
 from tracker.selectors.series import CHART_RANGES, chart_data
 
 DEFAULT_RANGE = "90"
@@ -67,4 +67,6 @@ class PatientChartView(APIView):
 
     @_CHART_SCHEMA
     def get(self, request, patient_id: int, name: str):
-        return _chart_response(request, visible_patient(request.user, patient_id), name)
+        if name not in FIGURES:
+            raise Http404("No such chart.")
+        return _chart_response(request, audited_patient(request, patient_id, f"chart {name}"), name)

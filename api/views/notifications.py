@@ -1,7 +1,7 @@
 from django.conf import settings
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.generics import GenericAPIView, get_object_or_404
+from rest_framework.generics import ListAPIView, get_object_or_404
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -14,6 +14,7 @@ from api.serializers.notifications import (
     SnoozeSerializer,
     VapidPublicKeySerializer,
 )
+from tracker.models import Notification
 from tracker.selectors.notifications import active_snoozes, inbox_for, push_subscriptions_for
 from tracker.services import preferences
 
@@ -50,12 +51,13 @@ class VapidPublicKeyView(APIView):
         return Response({"public_key": settings.VAPID_PUBLIC_KEY})
 
 
-class NotificationListView(GenericAPIView):
+class NotificationListView(ListAPIView):
     serializer_class = NotificationSerializer
 
-    def get(self, request):
-        page = self.paginate_queryset(inbox_for(user=request.user))
-        return self.get_paginated_response(NotificationSerializer(page, many=True).data)
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Notification.objects.none()
+        return inbox_for(user=self.request.user)
 
 
 class NotificationReadView(APIView):

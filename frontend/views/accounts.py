@@ -8,8 +8,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_POST
 
+from frontend.access import patient_required
 from frontend.forms import DeleteAccountForm, SignUpForm, WelcomeForm
-from tracker.services.accounts import delete_account
+from tracker.services.accounts import account_delete
 from tracker.services.patients import register_patient, update_profile
 
 
@@ -31,12 +32,12 @@ def signup(request):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            login(request, patient.user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, patient.user)
             return redirect("frontend:welcome")
     return render(request, "frontend/accounts/signup.html", {"form": form})
 
 
-@login_required
+@patient_required
 @ensure_csrf_cookie
 def welcome(request):
     patient = request.user.patient
@@ -63,6 +64,6 @@ def delete(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        delete_account(user=user)
+        account_delete(user=user, password=form.cleaned_data["password"])
         return render(request, "frontend/accounts/deleted.html")
     return render(request, "frontend/accounts/delete.html", {"form": form})

@@ -1,14 +1,14 @@
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from frontend.access import patient_required
 from frontend.evidence import evidence_lines
 from tracker.models import Alert
 from tracker.selectors.alerts import alerts_for
 from tracker.services.alerting import acknowledge_alert
 
 
-@login_required
+@patient_required
 def alert_list(request):
     alerts = alerts_for(patient=request.user.patient)
     return render(
@@ -21,13 +21,13 @@ def alert_list(request):
     )
 
 
-@login_required
+@patient_required
 def alert_detail(request, pk: int):
     alert = get_object_or_404(alerts_for(patient=request.user.patient), pk=pk)
     return render(request, "frontend/alerts/detail.html", {"alert": alert, "evidence": evidence_lines(alert.evidence)})
 
 
-@login_required
+@patient_required
 @require_POST
 def acknowledge(request, pk: int):
     acknowledge_alert(alert=get_object_or_404(alerts_for(patient=request.user.patient), pk=pk))

@@ -2,11 +2,11 @@
 
 from datetime import date, timedelta
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.csrf import ensure_csrf_cookie
 
+from frontend.access import patient_required
 from tracker.selectors.phone import log_on, offline_check_inputs, recent_logs
 from tracker.symptoms import SYMPTOM_LABELS
 
@@ -37,19 +37,19 @@ def _form_context(request, day: date, *, editing: bool) -> dict:
     }
 
 
-@login_required
+@patient_required
 @ensure_csrf_cookie
 def today(request):
     day = request.user.patient.local_today()
     return render(request, "frontend/logs/today.html", _form_context(request, day, editing=False))
 
 
-@login_required
+@patient_required
 def history(request):
     return render(request, "frontend/logs/history.html", {"logs": recent_logs(patient=request.user.patient)})
 
 
-@login_required
+@patient_required
 @ensure_csrf_cookie
 def edit_day(request, day: str):
     try:

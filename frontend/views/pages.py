@@ -1,11 +1,11 @@
 """Pages whose content is fixed or fetched by their own script: Learn, Charts, Sharing, Settings."""
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import ensure_csrf_cookie
 
+from frontend.access import patient_required
 from frontend.forms import ProfileForm
 from tracker.charts import FIGURES
 from tracker.selectors.series import CHART_RANGES
@@ -16,7 +16,7 @@ def learn(request):
     return render(request, "frontend/pages/learn.html")
 
 
-@login_required
+@patient_required
 def charts(request):
     chosen = request.GET.get("range", "90")
     if chosen not in CHART_RANGES:
@@ -28,13 +28,13 @@ def charts(request):
     return render(request, "frontend/pages/charts.html", {"figures": figures, "ranges": CHART_RANGES, "chosen": chosen})
 
 
-@login_required
+@patient_required
 @ensure_csrf_cookie
 def sharing(request):
     return render(request, "frontend/pages/sharing.html")
 
 
-@login_required
+@patient_required
 @ensure_csrf_cookie
 def settings(request):
     patient = request.user.patient

@@ -16,6 +16,7 @@ import pytest
 import redis
 from django.conf import settings as django_settings
 from django.db import connection
+from kombu import pools as kombu_pools
 
 from tests.conftest import _free_port, client_for, wait_until
 from tracker import tasks
@@ -116,7 +117,9 @@ def _publishing_to(url: str):
     previous = celery_app.conf.broker_url
 
     def switch(to):
-        celery_app.pool.force_close_all()
+        # kombu keeps one pool per broker URL process-wide: reset them all, or the URL switched back to
+        # would get its closed pool again.
+        kombu_pools.reset()
         celery_app._pool = None
         celery_app.amqp._producer_pool = None
         celery_app.conf.broker_url = to

@@ -1,4 +1,5 @@
 from tracker.models.alerts import Alert
+from tracker.models.audit import AccessEvent
 from tracker.models.logs import DailyLog, DailyLogRevision
 from tracker.models.notifications import (
     CaregiverLink,
@@ -12,6 +13,7 @@ from tracker.models.patients import Patient
 from tracker.models.sharing import ShareAccess, ShareLink
 
 __all__ = [
+    "AccessEvent",
     "Alert",
     "CaregiverLink",
     "DailyLog",

@@ -10,6 +10,8 @@ from django.db.models import Q
 from tracker.models import DailyLog, DailyLogRevision, Patient
 from tracker.symptoms import symptoms_to_flags
 
+EARLIEST_LOG_DATE = date(1900, 1, 1)
+
 
 def log_upsert(
     *, patient: Patient, date: date, client_id: uuid.UUID, values: dict, local_today: date | None = None
@@ -93,6 +95,9 @@ def _assign(log: DailyLog, values: dict) -> None:
 
 def _reject_future_date(patient: Patient, day: date, local_today: date | None) -> None:
     today = local_today or patient.local_today()
+    if day < EARLIEST_LOG_DATE:
+        # The engine looks months back from a log's date; before this there is no calendar left to look at.
+        raise ValidationError({"date": f"must not be before {EARLIEST_LOG_DATE.isoformat()}"})
     if day > today:
         raise ValidationError(
             {"date": f"{day.isoformat()} is in the future; today is {today.isoformat()} in {patient.timezone}."}

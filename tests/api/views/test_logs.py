@@ -181,3 +181,11 @@ def test_anonymous_requests_are_refused(method, url):
     response = getattr(APIClient(), method)(url, ENTRY, format="json")
     assert response.status_code == 401
     assert response.json() == {"errors": [{"field": None, "message": "Authentication credentials were not provided."}]}
+
+
+def test_a_date_before_1900_is_refused_before_anything_is_saved(api):
+    """Found by schemathesis: 0001-01-01 was saved, then its triage overflowed the calendar into a 500."""
+    response = api.post("/api/logs/", {**ENTRY, "date": "0001-01-01"}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"errors": [{"field": "date", "message": "must not be before 1900-01-01"}]}
+    assert not DailyLog.objects.exists()

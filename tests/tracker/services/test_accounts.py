@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from rest_framework.authtoken.models import Token
 
 from tracker.models import Alert, DailyLog, DailyLogRevision, Patient
-from tracker.services.accounts import delete_account
+from tracker.services.accounts import account_delete
 from tracker.services.logs import log_upsert
 
 
@@ -19,7 +19,7 @@ def test_deleting_an_account_removes_everything_the_person_owns(make_patient):
         Alert.objects.create(patient=owner, code="fall", severity="soon", raised_on=log.date, dedup_key="k")
         Token.objects.create(user=owner.user)
 
-    delete_account(user=patient.user)
+    account_delete(user=patient.user, password="a long enough passphrase 42")
 
     assert not get_user_model().objects.filter(pk=patient.user_id).exists()
     for model in (Patient, DailyLog, DailyLogRevision, Alert):
