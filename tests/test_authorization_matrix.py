@@ -261,6 +261,9 @@ def world(make_patient, monkeypatch):
     object_ids = {
         "api:alert-detail": alert.pk,
         "api:alert-acknowledge": alert.pk,
+        "api:alert-resolve": alert.pk,
+        "frontend:alert": alert.pk,
+        "frontend:acknowledge": alert.pk,
         "api:caregiver-detail": link.pk,
         "api:push-subscription-detail": subscription.pk,
         "api:notification-read": notification.pk,
@@ -356,6 +359,8 @@ CASES = [route for route in ROUTES if classify(route) is not None]
 @pytest.mark.parametrize("route", CASES, ids=[route.key for route in CASES])
 def test_each_visitor_gets_exactly_what_they_should(route, world):
     owner = world["owner"]
+    if any("pk>" in str(part) for part in route.path_parts):
+        assert route.key in world["object_ids"], f"name one of the owner's objects for {route.key} in world()"
     failures = []
     for persona in PERSONAS:
         values = dict(world["values"])
