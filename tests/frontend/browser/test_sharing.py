@@ -35,6 +35,7 @@ def test_a_link_for_the_doctor_is_made_opened_seen_and_stopped(phone, server, pa
 
     page.reload()
     page.get_by_text("opened 1 times").wait_for()
+    page.get_by_text("Your doctor's link looked at the summary").wait_for()
     screenshot(page, "sharing-with-link")
     page.get_by_role("button", name="Stop this link").tap()
     page.get_by_text("stopped").wait_for()

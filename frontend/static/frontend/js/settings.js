@@ -138,3 +138,18 @@ if (caregivers) {
     if (added.ok) showCollection(collection);
   });
 }
+
+const WHAT_WAS_SEEN = { page: "the summary", pdf: "the PDF", csv: "the CSV export", fhir: "the FHIR export" };
+
+const audit = document.querySelector("[data-audit]");
+if (audit) {
+  showCollection({
+    root: audit,
+    path: "/api/audit/",
+    describe: (view) => {
+      const who = view.viewer_kind === "caregiver" ? `Carer ${view.viewer}` : "Your doctor's link";
+      return `${view.accessed_at.slice(0, 16).replace("T", " ")}: ${who} looked at ${WHAT_WAS_SEEN[view.what] || view.what} (${view.client})`;
+    },
+    removable: () => false,
+  });
+}
