@@ -5,6 +5,7 @@ Never downloads a browser: CHROMIUM (default /usr/bin/chromium) must be installe
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -67,8 +68,22 @@ def sign_in(context, patient, server: str) -> None:
 
 def wait_for_service_worker(page) -> None:
     page.evaluate("navigator.serviceWorker.ready")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
-    page.wait_for_function("async () => (await caches.match(location.pathname)) !== undefined")
+    wait_for_script(page, "navigator.serviceWorker.controller !== null")
+    wait_for_script(page, "async () => (await caches.match(location.pathname)) !== undefined")
+
+
+def wait_for_script(page, expression: str, timeout_s: float = 10.0) -> None:
+    """Poll `expression` until it is truthy.
+
+    Not page.wait_for_function: that evaluates its predicate with eval() inside the page when it
+    has to poll, which our Content-Security-Policy (no 'unsafe-eval') rightly refuses.
+    page.evaluate goes through the DevTools protocol, which the policy does not govern.
+    """
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_s} s: {expression}")
+        page.wait_for_timeout(50)
 
 
 def screenshot(page, name: str, *, full_page: bool = True) -> None:

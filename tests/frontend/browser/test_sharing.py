@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from tests.conftest import add_logs
-from tests.frontend.browser.conftest import screenshot, sign_in
+from tests.frontend.browser.conftest import screenshot, sign_in, wait_for_script
 from tests.tracker.charts.diary import known_diary
 from tracker.models import CaregiverLink, ShareLink
 
@@ -20,7 +20,7 @@ def test_a_link_for_the_doctor_is_made_opened_seen_and_stopped(phone, server, pa
     page.goto("/sharing/")
     page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="Make a new link").tap()
-    page.wait_for_function("document.querySelector('[data-share-url]').value !== ''")
+    wait_for_script(page, "document.querySelector('[data-share-url]').value !== ''")
     link = page.get_by_label("Give this link to your doctor").input_value()
     assert "/s/" in link
     assert ShareLink.objects.filter(patient=patient).count() == 1
@@ -34,7 +34,7 @@ def test_a_link_for_the_doctor_is_made_opened_seen_and_stopped(phone, server, pa
         doctor.close()
 
     page.reload()
-    page.get_by_text("opened 1 times").wait_for()
+    page.get_by_text("opened once").wait_for()
     page.get_by_text("Your doctor's link looked at the summary").wait_for()
     screenshot(page, "sharing-with-link")
     page.get_by_role("button", name="Stop this link").tap()

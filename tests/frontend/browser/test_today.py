@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from tests.conftest import wait_until
-from tests.frontend.browser.conftest import sign_in, wait_for_service_worker
+from tests.frontend.browser.conftest import sign_in, wait_for_script, wait_for_service_worker
 from tracker.models import DailyLog
 from tracker.services.logs import log_upsert
 
@@ -61,7 +61,7 @@ def test_offline_entries_survive_a_reload_and_are_sent_exactly_once(phone, serve
     log = wait_until(lambda: DailyLog.objects.filter(patient=patient, date=today).first())
     page.locator("#sync-status").wait_for(state="hidden")
     page.reload()
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    wait_for_script(page, "navigator.serviceWorker.controller !== null")
     page.wait_for_timeout(500)
     assert DailyLog.objects.filter(patient=patient).count() == 1
     assert (log.strength_left, log.strength_right, log.fatigue) == (7, 7, 2)

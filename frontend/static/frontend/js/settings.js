@@ -88,8 +88,10 @@ async function showCollection({ root, path, describe, removeLabel, removable = (
 const day = (iso) => iso.slice(0, 10);
 
 function describeShare(share) {
-  const opened = share.accesses.length
-    ? `opened ${share.accesses.length} times, last on ${day(share.accesses[0].accessed_at)} (${share.accesses[0].client})`
+  const count = share.accesses.length;
+  const times = count === 1 ? "once" : `${count} times`;
+  const opened = count
+    ? `opened ${times}, last on ${day(share.accesses[0].accessed_at)} (${share.accesses[0].client})`
     : "not opened yet";
   const state = share.active ? `works until ${day(share.expires_at)}` : share.revoked_at ? "stopped" : "expired";
   return `Link made ${day(share.created_at)}: ${state}, ${opened}`;
