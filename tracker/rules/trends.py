@@ -119,7 +119,7 @@ def analyse_day(patient: PatientContext, days: Sequence[DayEntry], today: date) 
         findings.append(_worsening_trend(declines, windows))
         if "cancer" in patient.history and any(s.series.startswith("strength") for s in declines):
             findings.append(_cancer_with_weakening_legs(declines, windows))
-    asymmetry = _shift_either_way("left_minus_right", series["left_minus_right"], MEANINGFUL_STRENGTH_CHANGE)
+    asymmetry = _shift("left_minus_right", series["left_minus_right"], 0, MEANINGFUL_STRENGTH_CHANGE, MIN_RECENT_LOGS)
     if asymmetry is not None and abs(asymmetry.recent) >= MEANINGFUL_STRENGTH_CHANGE:
         findings.append(_asymmetry(asymmetry, windows))
     fatigue = _shift("fatigue", series["fatigue"], +1, MEANINGFUL_FATIGUE_CHANGE, MIN_RECENT_LOGS)
@@ -165,12 +165,13 @@ def _shift(
     min_baseline: int = MIN_BASELINE_LOGS,
     noise_floor: float = NOISE_FLOOR,
 ) -> Shift | None:
-    """A change in `direction` (-1 falling, +1 rising) that is meaningful, beyond the patient's noise, and
-    still present in the last week (so one bad spell that has passed does not count)."""
+    """A change in `direction` (-1 falling, +1 rising, 0 whichever way it went) that is meaningful, beyond the
+    patient's noise, and still present in the last week (so one bad spell that has passed does not count)."""
     if len(series.baseline) < min_baseline or len(series.recent) < min_recent:
         return None
     baseline = level_of(series.baseline, noise_floor)
     recent = interquartile_mean(series.recent)
+    direction = direction or (1 if recent >= baseline.typical else -1)
     threshold = change_threshold(meaningful, NOISE_MULTIPLIER_TREND, baseline, len(series.recent))
     if direction * (recent - baseline.typical) < threshold:
         return None
@@ -193,12 +194,6 @@ def _chair_stand_decline(series: Series, fit_points: list[tuple[float, float]]) 
         return None
     today_level = baseline.typical - hinge.drop_today
     return Shift("chair_stand_30s", baseline, today_level, today_level, MEANINGFUL_CHAIR_STAND_CHANGE)
-
-
-def _shift_either_way(name: str, series: Series, meaningful: float) -> Shift | None:
-    return _shift(name, series, -1, meaningful, MIN_RECENT_LOGS) or _shift(
-        name, series, +1, meaningful, MIN_RECENT_LOGS
-    )
 
 
 _SERIES_WORDS = {

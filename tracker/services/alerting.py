@@ -7,14 +7,16 @@ input, applies the re-alert policy against stored alerts and stores what is new.
 from dataclasses import asdict
 from datetime import date, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from tracker import sql
 from tracker.models import Alert, DailyLog, Patient
 from tracker.rules import engine
 from tracker.rules.types import DayEntry, Finding, PriorAlert
 from tracker.selectors.alerts import prior_alerts
 from tracker.selectors.logs import day_entry, history_before, patient_context
+from tracker.selectors.rows import log_by_id, patient_by_id
 from tracker.services import delivery
 
 
@@ -34,16 +36,25 @@ def triage_for_log(*, log: DailyLog) -> dict | None:
 
 
 def check_saved_log(*, log_id: int) -> list[Alert]:
-    log = DailyLog.objects.select_related("patient").filter(pk=log_id).first()
+    log = log_by_id(log_id)
     if log is None:
         return []
-    patient = log.patient
+    patient = log.patient = patient_by_id(log.patient_id)
     history = history_before(patient_id=patient.pk, day=log.date, days=engine.HISTORY_DAYS)
     today = day_entry(log)
     findings = engine.check_log(patient_context(patient), history, today)
     alerts = raise_alerts(patient=patient, findings=findings, raised_on=log.date, days=[*history, today])
-    DailyLog.objects.filter(pk=log.pk, updated_at=log.updated_at).update(red_flags_checked_at=timezone.now())
+    _mark_checked(log)
     return alerts
+
+
+def _mark_checked(log: DailyLog) -> None:
+    """Record the check on this version of the log only: a correction saved meanwhile awaits its own."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {sql.table(DailyLog)} SET red_flags_checked_at = %s WHERE id = %s AND updated_at = %s",
+            [sql.datetime_value(timezone.now()), log.pk, sql.datetime_value(log.updated_at)],
+        )
 
 
 def analyse_patient_day(*, patient: Patient, today: date, days: list[DayEntry]) -> list[Alert]:

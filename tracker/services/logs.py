@@ -5,9 +5,9 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 
 from tracker.models import DailyLog, DailyLogRevision, Patient
+from tracker.selectors.rows import logs_of_day_or_client_id
 from tracker.symptoms import symptoms_to_flags
 
 EARLIEST_LOG_DATE = date(1900, 1, 1)
@@ -52,9 +52,7 @@ def log_delete(*, log: DailyLog) -> None:
 
 
 def _existing_log(patient: Patient, day: date, client_id: uuid.UUID) -> DailyLog | None:
-    candidates = list(
-        DailyLog.objects.select_for_update().filter(Q(client_id=client_id) | Q(date=day), patient=patient)
-    )
+    candidates = logs_of_day_or_client_id(patient_id=patient.pk, day=day, client_id=client_id)
     by_client_id = next((log for log in candidates if log.client_id == client_id), None)
     if by_client_id is not None and by_client_id.date != day:
         raise ValidationError(

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from tracker import sql
 from tracker.models import Patient
 from tracker.selectors.logs import day_entries_by_patient
 from tracker.services.alerting import analyse_patient_day, analysis_window_start
@@ -40,11 +41,7 @@ def analyse_patients(*, patient_ids: list[int], today: date) -> int:
     locked by another worker analysing the same chunk are skipped rather than analysed twice.
     """
     with transaction.atomic():
-        patients = list(
-            Patient.objects.select_for_update(skip_locked=True)
-            .filter(pk__in=patient_ids)
-            .filter(Q(analysed_through__isnull=True) | Q(analysed_through__lt=today))
-        )
+        patients = _claim(patient_ids, today)
         if not patients:
             return 0
         days = day_entries_by_patient(
@@ -52,8 +49,25 @@ def analyse_patients(*, patient_ids: list[int], today: date) -> int:
         )
         for patient in patients:
             analyse_patient_day(patient=patient, today=today, days=days.get(patient.pk, []))
-        Patient.objects.filter(pk__in=[p.pk for p in patients]).update(analysed_through=today)
     return len(patients)
+
+
+def _claim(patient_ids: list[int], today: date) -> list[Patient]:
+    """Mark as analysed through `today` those of these patients not analysed for it yet, and return them.
+
+    The caller's transaction holds the claim: if the analysis fails, the marks roll back with it.
+    """
+    if not patient_ids:
+        return []
+    placeholders = ", ".join(["%s"] * len(patient_ids))
+    not_yet = "analysed_through IS NULL OR analysed_through < %s"
+    query = (
+        f"UPDATE {sql.table(Patient)} SET analysed_through = %s WHERE id IN ("
+        f"SELECT id FROM {sql.table(Patient)} WHERE id IN ({placeholders}) AND ({not_yet})"
+        f"{sql.for_update(skip_locked=True)}) RETURNING *"
+    )
+    day = sql.date_value(today)
+    return sorted(Patient.objects.raw(query, [day, *patient_ids, day]), key=lambda patient: patient.pk)
 
 
 def _local_date(now: datetime, zone_name: str) -> date:

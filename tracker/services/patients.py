@@ -1,3 +1,4 @@
+import functools
 import zoneinfo
 
 from django.contrib.auth import get_user_model
@@ -11,9 +12,15 @@ PROFILE_FIELDS = ("birth_year", "sex", "timezone", "country")
 
 
 def validate_timezone(name: str) -> str:
-    if name not in zoneinfo.available_timezones():
+    if name not in _known_timezones():
         raise ValidationError({"timezone": f"'{name}' is not a known IANA time zone, e.g. Europe/Berlin."})
     return name
+
+
+@functools.cache
+def _known_timezones() -> frozenset[str]:
+    # available_timezones() walks the whole zone directory on every call.
+    return frozenset(zoneinfo.available_timezones())
 
 
 @transaction.atomic
