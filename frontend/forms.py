@@ -69,3 +69,12 @@ class DeleteAccountForm(forms.Form):
         if authenticate(username=self.user.get_username(), password=password) is None:
             raise forms.ValidationError("That is not your password.")
         return password
+
+
+class AcceptInvitationForm(forms.Form):
+    token = forms.CharField(
+        label="Invitation code",
+        help_text="The code in the email that invited you.",
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}),
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontend.views import accounts, alerts, logs, pages, pwa, shared
+from frontend.views import accounts, alerts, following, logs, pages, pwa, shared
 
 app_name = "frontend"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("sharing/", pages.sharing, name="sharing"),
     path("settings/", pages.settings, name="settings"),
     path("learn/", pages.learn, name="learn"),
+    path("following/", following.following, name="following"),
+    path("following/<int:patient_id>/", following.followed_patient, name="followed-patient"),
     path("signup/", accounts.signup, name="signup"),
     path("login/", accounts.SignInView.as_view(), name="login"),
     path("logout/", accounts.sign_out, name="logout"),

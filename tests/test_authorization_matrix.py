@@ -41,6 +41,8 @@ CAREGIVER = "caregiver-readable"  # /api/patients/{id}/: the patient and their c
 SHARE = "share-token"  # whoever holds a live share link, nobody else
 PAGE = "signed-in-page"  # a web page: redirect to the login page without a session
 PATIENT_PAGE = "patient-page"  # a page about the signed-in patient's diary: 403 for a caregiver-only account
+HOME_PAGE = "home-page"  # Today: a caregiver-only account is sent to the people it follows instead
+CARER_PAGE = "carer-page"  # /following/{id}/: the patient and their caregivers, read-only, like CAREGIVER
 SIGN_IN_PAGE = "sign-in-page"  # the form for visitors; someone signed in is sent home
 POST_ONLY = "post-only"  # a form's target: GET is not allowed, for anyone
 POST_PAGE = "post-only-page"  # the same behind sign-in to a patient's diary
@@ -91,7 +93,8 @@ ACCESS = {
     "frontend:login": SIGN_IN_PAGE,
     "frontend:logout": POST_ONLY,
     "frontend:acknowledge": POST_PAGE,
-    "frontend:today": PATIENT_PAGE,
+    "frontend:today": HOME_PAGE,
+    "frontend:followed-patient": CARER_PAGE,
     "frontend:history": PATIENT_PAGE,
     "frontend:edit-day": PATIENT_PAGE,
     "frontend:alerts": PATIENT_PAGE,
@@ -170,7 +173,7 @@ def test_every_url_pattern_is_classified():
 
 def _methods(route: Route) -> list[str]:
     view = getattr(route.callback, "cls", None) or getattr(route.callback, "view_class", None)
-    if view is None or classify(route) in (ADMIN, PAGE, PATIENT_PAGE, SIGN_IN_PAGE, SHARE):
+    if view is None or classify(route) in (ADMIN, PAGE, PATIENT_PAGE, HOME_PAGE, CARER_PAGE, SIGN_IN_PAGE, SHARE):
         return ["get"]
     return [method for method in ("get", "post", "put", "patch", "delete") if hasattr(view, method)]
 
@@ -320,7 +323,11 @@ def _expected(category: str, key: str, persona: str) -> str | int:
         return 405
     if category == POST_PAGE:
         return "login" if persona in WITHOUT_ACCOUNT else 403 if persona in (CARER, OTHER_CARER) else 405
-    if category == PATIENT_PAGE:
+    if category == HOME_PAGE and persona in (CARER, OTHER_CARER):
+        return "following"
+    if category == CARER_PAGE:
+        return "login" if persona in WITHOUT_ACCOUNT else "allowed" if persona in (OWNER, CARER) else 404
+    if category in (PATIENT_PAGE, HOME_PAGE):
         if persona in WITHOUT_ACCOUNT:
             return "login"
         if persona in (CARER, OTHER_CARER):
@@ -347,6 +354,8 @@ def _outcome_matches(expected, response) -> bool:
         return status == 302 and response["Location"].startswith(settings.LOGIN_URL)
     if expected == "home":
         return status == 302 and response["Location"] == settings.LOGIN_REDIRECT_URL
+    if expected == "following":
+        return status == 302 and response["Location"] == "/following/"
     if expected == "admin-login":
         return status == 302 and response["Location"].startswith("/admin/")
     return status == expected

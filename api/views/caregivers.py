@@ -15,26 +15,12 @@ from api.serializers.caregivers import (
 )
 from api.serializers.logs import LogSerializer
 from api.views.logs import LogRangeSerializer
-from frontend.ratelimit import client_address
-from tracker.models import Alert, DailyLog, Patient
-from tracker.selectors.access import caregiver_links_for, followed_patients, visible_patient
+from frontend.access import audited_patient
+from tracker.models import Alert, DailyLog
+from tracker.selectors.access import caregiver_links_for, followed_patients
 from tracker.selectors.alerts import alerts_for
 from tracker.selectors.logs import logs_for
 from tracker.services import caregivers
-from tracker.services.audit import caregiver_access_record
-
-
-def audited_patient(request, patient_id: int, what: str) -> Patient:
-    """The patient if the signed-in user may read their data; a caregiver's read goes into the patient's audit log."""
-    patient = visible_patient(request.user, patient_id)
-    caregiver_access_record(
-        patient=patient,
-        viewer=request.user,
-        what=what,
-        user_agent=request.META.get("HTTP_USER_AGENT", ""),
-        remote_addr=client_address(request),
-    )
-    return patient
 
 
 class CaregiverListView(APIView):

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.csrf import ensure_csrf_cookie
 
-from frontend.access import patient_required
+from frontend.access import carers_go_to_following, patient_required
 from tracker.selectors.phone import log_on, offline_check_inputs, recent_logs
 from tracker.symptoms import SYMPTOM_LABELS
 
@@ -37,6 +37,7 @@ def _form_context(request, day: date, *, editing: bool) -> dict:
     }
 
 
+@carers_go_to_following
 @patient_required
 @ensure_csrf_cookie
 def today(request):

@@ -36,7 +36,9 @@ def _send_invitation(patient: Patient, email: str, token: str) -> None:
         send_mail(
             f"{name} invites you to follow their leg tracker",
             f"{name} would like you to receive their alerts and see their entries.\n\n"
-            f"Sign in or create an account at {settings.SITE_URL}/, then accept with this code:\n\n{token}\n",
+            f"Sign in or create an account at {settings.SITE_URL}/, then open this link to accept:\n\n"
+            f"{settings.SITE_URL}/following/?code={token}\n\n"
+            f"or, under Following, enter this code:\n\n{token}\n",
             None,
             [email],
         )

@@ -89,7 +89,9 @@ def _alert_message(alert: Alert, caregiver_of: Patient | None) -> Message:
             "severity": alert.severity,
             "code": alert.code,
             "alert_id": alert.pk,
-            "url": f"/alerts/{alert.pk}/",
+            "url": f"/alerts/{alert.pk}/"
+            if caregiver_of is None
+            else f"/following/{caregiver_of.pk}/#alert-{alert.pk}",
             "tag": f"alert-{alert.pk}",
         },
         severity=alert.severity,

@@ -14,8 +14,10 @@ def test_learn_covers_every_anchor_the_alert_hints_link_to(client, db):
 def test_settings_saves_the_profile_and_links_exports_and_deletion(patient, client):
     client.force_login(patient.user)
     html = client.get("/settings/").content.decode()
-    for link in ("/api/export/logs.csv", "/api/export/fhir.json", "/settings/delete-account/"):
-        assert link in html
+    for link in ("/api/exports/logs.csv", "/api/exports/logs.fhir.json", "/api/export/", "/settings/delete-account/"):
+        assert f'href="{link}"' in html
+    for link in re.findall(r'href="(/[^"#]*)"', html):
+        assert client.get(link).status_code == 200, f"the Settings page links to {link}, which does not answer 200"
     response = client.post(
         "/settings/",
         {"timezone": "America/New_York", "country": "us", "birth_year": "1950", "sex": "female", "history": ["cancer"]},

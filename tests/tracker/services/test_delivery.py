@@ -67,6 +67,8 @@ def test_an_emergency_plans_inbox_email_and_repeating_push_for_patient_and_careg
         "tag": f"alert-{alert.pk}",
     }
     assert rows.get(recipient=carer, channel="inbox").title.startswith(patient.user.username)
+    carer_push = rows.filter(recipient=carer, channel="push").first()
+    assert carer_push.payload["url"] == f"/following/{patient.pk}/#alert-{alert.pk}", "a carer opens the carer's page"
 
 
 def test_soft_alerts_go_to_the_patient_only_and_do_not_repeat(patient, push_service):

@@ -1,0 +1,78 @@
+"""A carer's pages: accepting an invitation from the email, then a read-only view of the person's alerts and charts."""
+
+import re
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from tracker.models import AccessEvent, Alert, CaregiverLink
+from tracker.services.caregivers import invite_caregiver
+
+
+def _invited_carer(patient, django_capture_on_commit_callbacks, username="carer"):
+    carer = get_user_model().objects.create_user(username=username, email=f"{username}@example.org", password="pw")
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_caregiver(patient=patient, email=carer.email)
+    link = re.search(r"https?://\S+(/following/\?code=\S+)", mail.outbox[-1].body).group(1)
+    return carer, link
+
+
+def test_the_email_link_fills_in_the_code_and_accepting_opens_the_persons_page(
+    patient, client, django_capture_on_commit_callbacks
+):
+    carer, link = _invited_carer(patient, django_capture_on_commit_callbacks)
+    client.force_login(carer)
+    token = link.split("code=")[1]
+    assert f'value="{token}"' in client.get(link).content.decode()
+
+    response = client.post("/following/", {"token": token})
+    assert response["Location"] == f"/following/{patient.pk}/"
+    assert CaregiverLink.objects.get(patient=patient).status == CaregiverLink.Status.ACTIVE
+    listing = client.get("/following/").content.decode()
+    assert patient.user.username in listing
+    assert client.get("/").headers["Location"] == "/following/", "a carer's home is the people they follow"
+
+
+def test_a_wrong_or_used_code_says_so_on_the_form(patient, client, django_capture_on_commit_callbacks):
+    carer, link = _invited_carer(patient, django_capture_on_commit_callbacks)
+    client.force_login(carer)
+    token = link.split("code=")[1]
+    for code in ("not-a-code", token, token):
+        response = client.post("/following/", {"token": code})
+    assert response.status_code == 200
+    assert "unknown, already used or withdrawn" in response.content.decode()
+    assert CaregiverLink.objects.filter(status=CaregiverLink.Status.ACTIVE).count() == 1
+
+
+def test_the_persons_page_shows_their_alerts_and_charts_and_the_look_is_recorded(
+    patient, client, django_capture_on_commit_callbacks
+):
+    carer, link = _invited_carer(patient, django_capture_on_commit_callbacks)
+    client.force_login(carer)
+    client.post("/following/", {"token": link.split("code=")[1]})
+    alert = Alert.objects.create(
+        patient=patient,
+        code="sudden_weakness",
+        severity="emergency",
+        raised_on=date(2026, 1, 6),
+        patient_text="Your right leg is much weaker than yesterday.",
+        physician_text="x",
+        advice="Call 112 now.",
+        dedup_key="a",
+    )
+
+    html = client.get(f"/following/{patient.pk}/?range=30").content.decode()
+    assert f'id="alert-{alert.pk}"' in html
+    assert "Your right leg is much weaker than yesterday." in html
+    assert 'href="tel:112"' in html
+    chart_urls = re.findall(r'data-figure-url="([^"]+)"', html)
+    assert chart_urls and all(url.startswith(f"/api/patients/{patient.pk}/charts/") for url in chart_urls)
+    assert all(client.get(url.replace("&amp;", "&")).status_code == 200 for url in chart_urls)
+    assert "I have seen this" not in html, "a carer cannot acknowledge for the patient"
+    assert AccessEvent.objects.filter(patient=patient, caregiver=carer, what="alerts and charts").exists()
+
+
+def test_someone_not_invited_gets_the_not_found_page(patient, make_patient, client):
+    client.force_login(make_patient().user)
+    assert client.get(f"/following/{patient.pk}/").status_code == 404
