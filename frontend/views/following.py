@@ -3,15 +3,13 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from frontend.access import audited_patient
+from frontend.chart_links import chart_links
 from frontend.forms import AcceptInvitationForm
-from tracker.charts import FIGURES
 from tracker.models import Alert
 from tracker.selectors.access import followed_patients
 from tracker.selectors.alerts import alerts_for
-from tracker.selectors.series import CHART_RANGES
 from tracker.services.caregivers import accept_invitation
 
 RECENT_ALERTS_SHOWN = 20
@@ -37,18 +35,7 @@ def following(request):
 @login_required
 def followed_patient(request, patient_id: int):
     patient = audited_patient(request, patient_id, "alerts and charts")
-    chosen = request.GET.get("range", "90")
-    if chosen not in CHART_RANGES:
-        chosen = "90"
     alerts = list(alerts_for(patient=patient).order_by("-raised_on", "-pk")[:RECENT_ALERTS_SHOWN])
-    figures = [
-        {
-            "name": name,
-            "title": title,
-            "url": f"{reverse('api:patient-chart', args=[patient.pk, name])}?range={chosen}",
-        }
-        for name, (title, _) in FIGURES.items()
-    ]
     return render(
         request,
         "frontend/following/patient.html",
@@ -56,8 +43,6 @@ def followed_patient(request, patient_id: int):
             "patient": patient,
             "open_alerts": [a for a in alerts if a.status == Alert.Status.OPEN],
             "earlier_alerts": [a for a in alerts if a.status != Alert.Status.OPEN],
-            "figures": figures,
-            "ranges": CHART_RANGES,
-            "chosen": chosen,
+            **chart_links(request, "api:patient-chart", patient.pk),
         },
     )

@@ -2,13 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.csrf import ensure_csrf_cookie
 
 from frontend.access import patient_required
+from frontend.chart_links import chart_links
 from frontend.forms import ProfileForm
-from tracker.charts import FIGURES
-from tracker.selectors.series import CHART_RANGES
 from tracker.services.patients import update_profile
 
 
@@ -18,14 +16,7 @@ def learn(request):
 
 @patient_required
 def charts(request):
-    chosen = request.GET.get("range", "90")
-    if chosen not in CHART_RANGES:
-        chosen = "90"
-    figures = [
-        {"name": name, "title": title, "url": f"{reverse('api:chart', args=[name])}?range={chosen}"}
-        for name, (title, _) in FIGURES.items()
-    ]
-    return render(request, "frontend/pages/charts.html", {"figures": figures, "ranges": CHART_RANGES, "chosen": chosen})
+    return render(request, "frontend/pages/charts.html", chart_links(request, "api:chart"))
 
 
 @patient_required
