@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 import time
 import uuid
+from datetime import timedelta
 
 import pytest
 import redis
@@ -159,6 +160,19 @@ def _fresh_share_rate_limit(redis_url):
     client = redis.Redis.from_url(redis_url)
     for key in client.scan_iter(match="*ratelimit:share:*"):
         client.delete(key)
+
+
+def save_steady_days(patient, until, days: int = 30) -> None:
+    """Unremarkable days before `until`, each saved through the service (so each is checked)."""
+    from tracker.services.logs import log_upsert
+
+    for offset in range(days, 0, -1):
+        log_upsert(
+            patient=patient,
+            date=until - timedelta(days=offset),
+            client_id=uuid.uuid4(),
+            values={"strength_left": 8, "strength_right": 8, "fatigue": 3, "steps": 5000},
+        )
 
 
 def add_logs(patient, days) -> list:

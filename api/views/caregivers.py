@@ -14,7 +14,7 @@ from api.serializers.caregivers import (
     InviteSerializer,
 )
 from api.serializers.logs import LogSerializer
-from api.views.logs import LogRangeSerializer
+from api.views.logs import LOG_RANGE_PARAMETERS, LogRangeSerializer
 from frontend.access import audited_patient
 from tracker.models import Alert, DailyLog
 from tracker.selectors.access import caregiver_links_for, followed_patients
@@ -89,11 +89,6 @@ class PatientLogListView(ListAPIView):
         query.is_valid(raise_exception=True)
         return logs_for(patient=patient, since=query.validated_data.get("from"), until=query.validated_data.get("to"))
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("from", OpenApiTypes.DATE, description="first local date, inclusive"),
-            OpenApiParameter("to", OpenApiTypes.DATE, description="last local date, inclusive"),
-        ]
-    )
+    @extend_schema(parameters=LOG_RANGE_PARAMETERS)
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)

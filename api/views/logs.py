@@ -22,6 +22,11 @@ from tracker.selectors.logs import log_revisions, logs_for
 from tracker.services.alerting import triage_for_log
 from tracker.services.logs import log_delete, log_update, log_upsert
 
+LOG_RANGE_PARAMETERS = [
+    OpenApiParameter("from", OpenApiTypes.DATE, description="first local date, inclusive"),
+    OpenApiParameter("to", OpenApiTypes.DATE, description="last local date, inclusive"),
+]
+
 
 class LogRangeSerializer(serializers.Serializer):
     date_error = {"invalid": "must be a date as YYYY-MM-DD"}
@@ -59,12 +64,7 @@ class LogListView(ListAPIView):
             until=query.validated_data.get("to"),
         )
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("from", OpenApiTypes.DATE, description="first local date, inclusive"),
-            OpenApiParameter("to", OpenApiTypes.DATE, description="last local date, inclusive"),
-        ]
-    )
+    @extend_schema(parameters=LOG_RANGE_PARAMETERS)
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 

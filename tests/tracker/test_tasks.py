@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from tests.conftest import client_for, wait_until
+from tests.conftest import client_for, save_steady_days, wait_until
 from tracker import tasks
 from tracker.models import Alert, DailyLog, Patient
 from tracker.services import alerting, nightly
@@ -18,21 +18,11 @@ from tracker.symptoms import symptoms_to_flags
 STROKE_SIGNS = ["face_arm_speech", "sudden_onset"]
 
 
-def _steady_days(patient, until: date, days: int = 30):
-    for offset in range(days, 0, -1):
-        log_upsert(
-            patient=patient,
-            date=until - timedelta(days=offset),
-            client_id=uuid.uuid4(),
-            values={"strength_left": 8, "strength_right": 8, "fatigue": 3, "steps": 5000},
-        )
-
-
 @pytest.mark.worker
 def test_a_saved_red_flag_log_is_checked_by_the_worker_and_stored_as_an_alert(celery_worker, make_patient):
     patient = make_patient(timezone="Europe/Berlin", country="DE")
     today = patient.local_today()
-    _steady_days(patient, today)
+    save_steady_days(patient, today)
     response = client_for(patient).post(
         "/api/logs/",
         {"date": today.isoformat(), "strength_left": 8, "strength_right": 2, "fatigue": 4, "symptoms": STROKE_SIGNS},
@@ -119,7 +109,7 @@ def test_analysing_the_same_day_twice_raises_nothing_twice(make_patient):
 def test_concurrent_runs_of_the_same_check_store_one_alert(make_patient):
     patient = make_patient()
     today = date(2026, 5, 31)
-    _steady_days(patient, today)
+    save_steady_days(patient, today)
     log, _ = log_upsert(
         patient=patient,
         date=today,
@@ -147,7 +137,7 @@ def test_concurrent_runs_of_the_same_check_store_one_alert(make_patient):
 def test_the_sweep_checks_a_log_whose_task_was_lost(celery_worker, make_patient):
     patient = make_patient()
     today = patient.local_today()
-    _steady_days(patient, today, days=20)
+    save_steady_days(patient, today, days=20)
     lost = DailyLog.objects.create(
         patient=patient,
         date=today,

@@ -7,9 +7,7 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from contextlib import contextmanager
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -18,26 +16,15 @@ from django.conf import settings as django_settings
 from django.db import connection
 from kombu import pools as kombu_pools
 
-from tests.conftest import _free_port, client_for, wait_until
+from tests.conftest import _free_port, client_for, save_steady_days, wait_until
 from tracker import tasks
 from tracker.celery import app as celery_app
 from tracker.models import Alert, DeliveryAttempt, Notification, PushSubscription
 from tracker.rules.types import Finding, Severity
 from tracker.services import alerting
-from tracker.services.logs import log_upsert
 
 STROKE_SIGNS = ["sudden_onset"]
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _steady_days(patient, until, days=30):
-    for offset in range(days, 0, -1):
-        log_upsert(
-            patient=patient,
-            date=until - timedelta(days=offset),
-            client_id=uuid.uuid4(),
-            values={"strength_left": 8, "strength_right": 8, "fatigue": 3, "steps": 5000},
-        )
 
 
 def _subscribe(user, device) -> PushSubscription:
@@ -54,7 +41,7 @@ def test_a_red_flag_log_reaches_the_phone_as_a_web_push(celery_worker, make_pati
     )
     _subscribe(patient.user, device)
     today = patient.local_today()
-    _steady_days(patient, today)
+    save_steady_days(patient, today)
     client.post(
         "/api/logs/",
         {

@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from django.db import connection
 from django.db.models import QuerySet
 
+from tracker import sql
 from tracker.models import DailyLog, DailyLogRevision, Patient
 from tracker.models.logs import MEASURE_FIELDS
 from tracker.rules.types import DayEntry, PatientContext
@@ -50,20 +51,18 @@ def day_entries(*, patient_id: int, after: date, through: date) -> list[DayEntry
 
 
 def day_entries_by_patient(*, patient_ids, after: date, through: date) -> dict[int, list[DayEntry]]:
-    # Raw SQL: this read runs for every saved log and for every patient every night, and the
-    # ORM's query building costs more than the query itself here.
+    # Written-out SQL (see tracker.sql): this read runs for every saved log and every patient every night.
     ids = list(patient_ids)
     if not ids:
         return {}
-    table = DailyLog._meta.db_table
-    sql = (
-        f"SELECT {', '.join(_ENGINE_COLUMNS)} FROM {table} "
+    query = (
+        f"SELECT {', '.join(_ENGINE_COLUMNS)} FROM {sql.table(DailyLog)} "
         f"WHERE patient_id IN ({', '.join(['%s'] * len(ids))}) AND date > %s AND date <= %s "
         "ORDER BY patient_id, date"
     )
     entries: dict[int, list[DayEntry]] = {}
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*ids, after, through])
+        cursor.execute(query, [*ids, sql.date_value(after), sql.date_value(through)])
         for row in cursor.fetchall():
             entries.setdefault(row[0], []).append(_entry(row))
     return entries
