@@ -38,11 +38,33 @@ class DayEntry(NamedTuple):
     symptoms: frozenset[str] = frozenset()
 
 
+class LifeEvent(NamedTuple):
+    """A period the patient recorded (an illness, an injury, surgery, a hospital stay, a fall with injury,
+    travel): it can explain a dip in the diary, never a red flag. `end` is None while it lasts."""
+
+    kind: str
+    start: date
+    end: date | None = None
+
+
+class LabResult(NamedTuple):
+    """One recorded blood-test result, as the hints mention it ("a low vitamin B12 with climbing numbness")."""
+
+    marker: str
+    value: float
+    unit: str
+    taken_on: date
+    reference_low: float | None = None
+    reference_high: float | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class PatientContext:
     birth_year: int | None = None
     sex: str = ""
     history: frozenset[str] = frozenset()
+    life_events: tuple[LifeEvent, ...] = ()
+    lab_results: tuple[LabResult, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
