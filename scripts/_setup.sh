@@ -1,4 +1,5 @@
-# Sourced by scripts/run and scripts/test: a .venv with Python 3.13 and requirements.txt installed.
+# Sourced by scripts/run and scripts/test: a .venv with Python 3.13 and REQUIREMENTS installed
+# (scripts/run: requirements.txt, what the app runs on; scripts/test: requirements-dev.txt, that plus test tools).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -25,11 +26,13 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.
   "$PYTHON" -m venv .venv
 fi
 
-requirements_stamp=.venv/.requirements.sha256
+REQUIREMENTS="${REQUIREMENTS:-requirements.txt}"
+# One stamp per requirements file, over every file it reads, so editing requirements.txt reinstalls for both.
+requirements_stamp=".venv/.${REQUIREMENTS%.txt}.sha256"
 if [ ! -f "$requirements_stamp" ] || ! sha256sum --check --status "$requirements_stamp"; then
-  echo "Installing requirements.txt into .venv"
+  echo "Installing $REQUIREMENTS into .venv"
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r "$REQUIREMENTS"
   .venv/bin/python -m pip check
-  sha256sum requirements.txt > "$requirements_stamp"
+  sha256sum requirements*.txt > "$requirements_stamp"
 fi
