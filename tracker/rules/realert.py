@@ -13,6 +13,8 @@ TREND_QUIET_DAYS = 42
 TREND_CODES = frozenset({"worsening_trend", "asymmetry", "fatigue_trend", "activity_drop", "post_exertional"})
 # Codes that describe one concern; an alert for one quiets the others ("the leg is getting weaker").
 CONCERNS = ({"worsening_trend", "asymmetry"},)
+# How far back stored alerts are read for the policy: beyond every quiet period.
+PRIOR_ALERT_LOOKBACK_DAYS = 180
 
 
 def _same_concern(code: str) -> frozenset[str]:
@@ -33,6 +35,18 @@ def should_raise(finding: Finding, prior: Sequence[PriorAlert], today: date) -> 
         and alert.severity.rank >= finding.severity.rank
         for alert in prior
     )
+
+
+def alerts_to_raise(findings: Sequence[Finding], prior: Sequence[PriorAlert], today: date) -> list[Finding]:
+    """The findings of one check that become alerts: the most severe first (the first found among equals), each
+    judged by should_raise against the prior alerts and the alerts raised before it in the same check."""
+    told = list(prior)
+    raised = []
+    for finding in sorted(findings, key=lambda f: f.severity.rank, reverse=True):
+        if should_raise(finding, told, today):
+            raised.append(finding)
+            told.append(PriorAlert(finding.code, finding.severity, today, "open"))
+    return raised
 
 
 def most_urgent(findings: Sequence[Finding]) -> Finding | None:

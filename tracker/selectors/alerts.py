@@ -3,10 +3,8 @@ from datetime import date, timedelta
 from django.db.models import QuerySet
 
 from tracker.models import Alert, Patient
+from tracker.rules.realert import PRIOR_ALERT_LOOKBACK_DAYS
 from tracker.rules.types import PriorAlert, Severity
-
-# Far enough back for every re-alert window of tracker.rules.realert.
-PRIOR_ALERT_LOOKBACK_DAYS = 180
 
 
 def alerts_for(*, patient: Patient, status: str | None = None) -> QuerySet[Alert]:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from tracker import sql
 from tracker.models import Alert, DailyLog, Patient
 from tracker.rules import engine
-from tracker.rules.types import DayEntry, Finding, PriorAlert
+from tracker.rules.types import DayEntry, Finding
 from tracker.selectors.alerts import prior_alerts
 from tracker.selectors.logs import day_entry, history_before, patient_context
 from tracker.selectors.rows import log_by_id, patient_by_id
@@ -73,13 +73,10 @@ def raise_alerts(*, patient: Patient, findings: list[Finding], raised_on: date, 
     prior = prior_alerts(patient_id=patient.pk, today=raised_on)
     hints = [asdict(hint) for hint in engine.pattern_hints(days)]
     raised = []
-    for finding in sorted(findings, key=lambda f: f.severity.rank, reverse=True):
-        if not engine.should_raise(finding, prior, raised_on):
-            continue
+    for finding in engine.alerts_to_raise(findings, prior, raised_on):
         alert = _store_alert(patient, finding, raised_on, hints)
         if alert is not None:
             raised.append(alert)
-            prior.append(PriorAlert(finding.code, finding.severity, raised_on, Alert.Status.OPEN))
     return raised
 
 

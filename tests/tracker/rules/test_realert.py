@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from tracker.rules.engine import most_urgent, should_raise
+from tracker.rules.engine import alerts_to_raise, most_urgent, should_raise
 from tracker.rules.types import Finding, PriorAlert, Severity
 
 TODAY = date(2025, 6, 1)
@@ -50,3 +50,19 @@ def test_most_urgent_picks_the_highest_severity():
     findings = [Finding("fall", Severity.SOON), Finding("sudden_weakness", Severity.EMERGENCY)]
     assert most_urgent(findings).code == "sudden_weakness"
     assert most_urgent([]) is None
+
+
+def test_one_check_raises_the_most_severe_first_and_it_quiets_the_same_finding_at_a_lower_severity():
+    findings = [Finding("worsening_trend", Severity.SOON), Finding("cord_compression", Severity.URGENT)]
+    findings.append(Finding("asymmetry", Severity.SOON))
+    raised = alerts_to_raise(findings, [], TODAY)
+    assert [(f.code, f.severity) for f in raised] == [
+        ("cord_compression", Severity.URGENT),
+        ("worsening_trend", Severity.SOON),
+    ]
+
+
+def test_one_check_is_judged_against_the_prior_alerts():
+    prior = [alert("cord_compression", Severity.URGENT, 3)]
+    findings = [Finding("cord_compression", Severity.URGENT), Finding("cord_compression", Severity.EMERGENCY)]
+    assert alerts_to_raise(findings, prior, TODAY) == [findings[1]]

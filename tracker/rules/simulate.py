@@ -1,0 +1,90 @@
+"""`manage.py replay` without a database: the same alerts, in the same order, from the engine's pure functions.
+
+For each simulated day, oldest first, the day's log (if any) gets the save-time check against the logs of the
+HISTORY_DAYS before it, then the nightly analysis runs for that date over the logs of its window; each check's
+findings go through the same re-alert policy (tracker.rules.realert.alerts_to_raise) against the alerts raised
+within PRIOR_ALERT_LOOKBACK_DAYS, as tracker.services.alerting does with stored alerts. Sweeps and evaluations
+replay thousands of diaries through this; tests/tracker/rules/test_simulate.py holds it to the database path
+line for line.
+"""
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
+
+from tracker.symptoms import SYMPTOMS
+
+from . import engine
+from .types import DayEntry, Finding, PatientContext, PriorAlert
+
+
+def replay_alerts(diary: dict) -> Iterator[dict]:
+    """Yield each alert the diary raises, in order, as {"scenario", "date", "code", "severity"}."""
+    scenario_id = diary["id"]
+    patient = diary_patient(diary)
+    entries = diary_entries(diary)
+    if not entries:
+        return
+    dates = [entry.date for entry in entries]
+    raised: list[PriorAlert] = []
+    stored_keys: set[tuple[str, str, date]] = set()
+
+    def raise_alerts(findings: list[Finding], today: date) -> Iterator[dict]:
+        if not findings:
+            return
+        since = today - timedelta(days=engine.PRIOR_ALERT_LOOKBACK_DAYS)
+        prior = [alert for alert in raised if alert.raised_on > since]
+        for finding in engine.alerts_to_raise(findings, prior, today):
+            # The database's dedup key (code, severity, date) stores an alert at most once.
+            key = (finding.code, finding.severity.value, today)
+            if key in stored_keys:
+                continue
+            stored_keys.add(key)
+            raised.append(PriorAlert(finding.code, finding.severity, today, "open"))
+            yield {"scenario": scenario_id, "date": today.isoformat(), "code": finding.code, "severity": key[1]}
+
+    day, last_day = dates[0], dates[-1]
+    while day <= last_day:
+        index = bisect_left(dates, day)
+        if index < len(dates) and dates[index] == day:
+            history = _between(entries, dates, day - timedelta(days=engine.HISTORY_DAYS), day - timedelta(days=1))
+            yield from raise_alerts(engine.check_log(patient, history, entries[index]), day)
+        window = _between(entries, dates, day - timedelta(days=engine.ANALYSIS_WINDOW_DAYS - 1), day)
+        yield from raise_alerts(engine.analyse_day(patient, window, day), day)
+        day += timedelta(days=1)
+
+
+def diary_patient(diary: dict) -> PatientContext:
+    """The patient as tracker.selectors.logs.patient_context reads the one `manage.py replay` creates."""
+    profile = diary.get("patient", {})
+    return PatientContext(
+        birth_year=profile.get("birth_year"),
+        sex=profile.get("sex") or "unspecified",
+        history=frozenset(profile.get("history", [])),
+    )
+
+
+def diary_entries(diary: dict) -> list[DayEntry]:
+    """The diary's days as the engine reads them back from the database: one per date (the last one given
+    wins, as a resubmitted day does), oldest first, absent fields at their stored defaults."""
+    by_date = {}
+    for day in diary["days"]:
+        symptoms = frozenset(day.get("symptoms") or ())
+        unknown = symptoms.difference(SYMPTOMS)
+        if unknown:
+            raise ValueError(f"{diary['id']} {day['date']}: unknown symptoms {sorted(unknown)}")
+        by_date[date.fromisoformat(day["date"])] = DayEntry(
+            date=date.fromisoformat(day["date"]),
+            strength_left=day["strength_left"],
+            strength_right=day["strength_right"],
+            fatigue=day["fatigue"],
+            steps=day.get("steps"),
+            chair_stand_30s=day.get("chair_stand_30s"),
+            numbness_extent=day.get("numbness_extent", 0),
+            symptoms=symptoms,
+        )
+    return [by_date[day] for day in sorted(by_date)]
+
+
+def _between(entries: Sequence[DayEntry], dates: Sequence[date], first: date, last: date) -> list[DayEntry]:
+    return list(entries[bisect_left(dates, first) : bisect_right(dates, last)])
