@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tracker.rules.simulate import replay_alerts  # noqa: E402
+from tracker.rules.simulate import replay_alerts
 
 
 def alert_lines(path: str) -> list[str]:
