@@ -5,6 +5,8 @@
 `field` is null for errors that belong to no single field (authentication, permissions).
 """
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
@@ -23,6 +25,9 @@ def error_response_handler(exc, context):
         response = error_response(None, DATABASE_UNAVAILABLE_MESSAGE, status.HTTP_503_SERVICE_UNAVAILABLE)
         response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
         return response
+    if isinstance(exc, SuspiciousOperation):
+        # Django's own form and multipart parsing refuse a body this way; anything else suspicious is a 400 too.
+        return error_response(None, _suspicious_body_message(exc))
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     response = exception_handler(exc, context)
@@ -34,6 +39,14 @@ def error_response_handler(exc, context):
         errors = [{"field": None, "message": str(response.data.get("detail", response.status_text))}]
     response.data = {"errors": errors}
     return response
+
+
+def _suspicious_body_message(exc: SuspiciousOperation) -> str:
+    if isinstance(exc, RequestDataTooBig):
+        return f"the request body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes"
+    if isinstance(exc, TooManyFieldsSent):
+        return f"the request has more than {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS} fields"
+    return "the request could not be read"
 
 
 def error_response(field: str | None, message: str, status_code: int = status.HTTP_400_BAD_REQUEST) -> Response:
