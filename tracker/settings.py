@@ -242,6 +242,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = envint("CELERY_TASK_SOFT_TIME_LIMIT", 120)
 CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", 180)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Workers log through LOGGING below (its secret-redacting handlers) instead of replacing them.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # A request that saves a log must not hang when Redis is down: publish gives up fast and the
 # sweep of unchecked logs (tracker.tasks.sweep_unchecked_logs) catches up once Redis is back.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
@@ -269,9 +271,29 @@ ALERT_REPEAT_COUNT = envint("ALERT_REPEAT_COUNT", 6)
 NOTIFICATION_RETRY_BASE_SECONDS = envint("NOTIFICATION_RETRY_BASE_SECONDS", 15)
 NOTIFICATION_MAX_ATTEMPTS = envint("NOTIFICATION_MAX_ATTEMPTS", 8)
 
+# Every handler redacts the secrets that travel in URLs (tracker/redaction.py). Django's own loggers are
+# named so that they drop the unfiltered handlers of Django's default configuration.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "redact_secrets": {"()": "tracker.redaction.RedactSecretsFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "redact_secrets"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "propagate": True},
+        "django.server": {"handlers": ["console"], "propagate": False},
+    },
 }
+# The error report (the DEBUG 500 page, emails to ADMINS) redacts the same secrets.
+DEFAULT_EXCEPTION_REPORTER = "tracker.redaction.RedactingExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "tracker.redaction.RedactingReporterFilter"
