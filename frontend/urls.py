@@ -15,6 +15,7 @@ urlpatterns = [
     path("sharing/", pages.sharing, name="sharing"),
     path("settings/", pages.settings, name="settings"),
     path("learn/", pages.learn, name="learn"),
+    path("more/", pages.more, name="more"),
     path("following/", following.following, name="following"),
     path("following/<int:patient_id>/", following.followed_patient, name="followed-patient"),
     path("signup/", accounts.signup, name="signup"),

@@ -1,5 +1,6 @@
-"""Pages whose content is fixed or fetched by their own script: Learn, Charts, Sharing, Settings."""
+"""Pages whose content is fixed or fetched by their own script: Learn, More, Charts, Sharing, Settings."""
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -12,6 +13,11 @@ from tracker.services.patients import update_profile
 
 def learn(request):
     return render(request, "frontend/pages/learn.html")
+
+
+@login_required
+def more(request):
+    return render(request, "frontend/pages/more.html")
 
 
 @patient_required

@@ -1,0 +1,58 @@
+"""The tab bar at the bottom of every signed-in page: the few places a person goes, as phone apps show them.
+
+A person with a diary gets Today, History, Alerts, Charts and More (Sharing, Learn, Settings); an account with
+no diary of its own (a carer) gets Following and Learn. A tab is current on its own page and on the pages
+under it (a day of History, one alert, each page listed under More).
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Tab:
+    url_name: str
+    label: str
+    icon: str
+    pages: frozenset[str]
+
+
+PATIENT_TABS = (
+    Tab("today", _("Today"), "today", frozenset({"today"})),
+    Tab("history", _("History"), "history", frozenset({"history", "edit-day"})),
+    Tab("alerts", _("Alerts"), "alerts", frozenset({"alerts", "alert"})),
+    Tab("charts", _("Charts"), "charts", frozenset({"charts"})),
+    Tab(
+        "more",
+        _("More"),
+        "more",
+        frozenset({"more", "sharing", "learn", "settings", "delete-account", "following", "followed-patient"}),
+    ),
+)
+CARER_TABS = (
+    Tab("following", _("Following"), "following", frozenset({"following", "followed-patient"})),
+    Tab("learn", _("Learn"), "learn", frozenset({"learn"})),
+)
+
+
+def main_tabs(request) -> dict:
+    """`tabs` for base.html: each with its url, label, icon and `current` ("page" on the tab's own page,
+    "true" on a page under it, None elsewhere), the value of its aria-current."""
+    if not request.user.is_authenticated:
+        return {}
+    match = request.resolver_match
+    here = match.url_name if match and match.namespace == "frontend" else None
+    tabs = PATIENT_TABS if hasattr(request.user, "patient") else CARER_TABS
+    return {
+        "tabs": [
+            {
+                "url": reverse(f"frontend:{tab.url_name}"),
+                "label": tab.label,
+                "icon": tab.icon,
+                "current": "page" if here == tab.url_name else "true" if here in tab.pages else None,
+            }
+            for tab in tabs
+        ]
+    }
