@@ -7,8 +7,12 @@ from django.shortcuts import render
 from django.views.decorators.csrf import ensure_csrf_cookie
 
 from frontend.access import carers_go_to_following, patient_required
+from tracker.rules.clinical import CAUDA_EQUINA_SYMPTOMS, STROKE_SIGNS
 from tracker.selectors.phone import log_on, offline_check_inputs, recent_logs
 from tracker.symptoms import SYMPTOM_LABELS
+
+# Shown first under "More about today", so the signs that cannot wait are found before the everyday ones.
+WARNING_SIGNS = CAUDA_EQUINA_SYMPTOMS | STROKE_SIGNS | {"sudden_onset"}
 
 NUMBNESS_CHOICES = (
     (0, "No numbness"),
@@ -31,7 +35,8 @@ def _form_context(request, day: date, *, editing: bool) -> dict:
         "yesterday": yesterday.values() | {"symptoms": yesterday.symptoms} if yesterday else None,
         "offline_inputs": offline_check_inputs(patient=patient, day=day) | {"timezone": patient.timezone},
         "ratings": range(11),
-        "symptom_labels": SYMPTOM_LABELS,
+        "warning_signs": [(name, label) for name, label in SYMPTOM_LABELS.items() if name in WARNING_SIGNS],
+        "other_symptoms": [(name, label) for name, label in SYMPTOM_LABELS.items() if name not in WARNING_SIGNS],
         "numbness_choices": NUMBNESS_CHOICES,
         "emergency_number": patient.emergency_number,
     }

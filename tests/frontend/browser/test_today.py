@@ -77,6 +77,7 @@ def test_the_red_flag_screen_appears_while_offline(phone, server, patient):
     phone.set_offline(True)
     for name in ("strength_left-8", "strength_right-2", "fatigue-4"):
         page.locator(f"label[for={name}]").tap()
+    page.get_by_text("More about today").tap()
     page.locator("label[for=symptom-face_arm_speech]").tap()
     page.get_by_role("button", name="Save today").tap()
 

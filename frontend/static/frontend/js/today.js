@@ -8,6 +8,7 @@ const form = document.querySelector("[data-log-form]");
 const dialog = document.getElementById("red-flag");
 const status = form.querySelector("[data-save-status]");
 const formError = form.querySelector("[data-form-error]");
+const moreDetails = form.querySelector("[data-more-details]");
 const readJson = (id) => JSON.parse(document.getElementById(id).textContent);
 const inputs = readJson("offline-inputs");
 const editing = form.dataset.editing === "1";
@@ -27,6 +28,16 @@ function fill(values) {
   form.steps.value = values.steps ?? "";
   form.chair_stand_30s.value = values.chair_stand_30s ?? "";
   if (values.note !== undefined) form.note.value = values.note;
+  // Whatever was logged under "More about today" is shown, never hidden behind a closed section.
+  const hasMore = values.symptoms.length || values.numbness_extent || values.steps != null || values.chair_stand_30s != null || values.note;
+  if (hasMore) moreDetails.open = true;
+}
+
+function showField(field) {
+  for (let closed = field.closest("details:not([open])"); closed; closed = field.closest("details:not([open])")) {
+    closed.open = true;
+  }
+  field.focus();
 }
 
 function readForm() {
@@ -100,7 +111,7 @@ form.addEventListener("submit", async (event) => {
   if (missing.length) {
     formError.textContent = "Please choose both legs' strength and your tiredness.";
     formError.hidden = false;
-    form.querySelector(`input[name="${missing[0]}"]`).focus();
+    showField(form.querySelector(`input[name="${missing[0]}"]`));
     return;
   }
   formError.hidden = true;
