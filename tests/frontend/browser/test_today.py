@@ -37,7 +37,7 @@ def test_a_day_is_logged_in_three_taps(phone, server, patient):
     log = wait_until(lambda: DailyLog.objects.filter(patient=patient, date=patient.local_today()).first())
     assert (log.strength_left, log.strength_right, log.fatigue, log.steps) == (6, 8, 3, 5000)
     assert log.symptoms == ["cramps"]
-    page.get_by_text("Saved.").wait_for()
+    page.get_by_role("status").get_by_text("Saved for today").wait_for()
 
 
 def test_offline_entries_survive_a_reload_and_are_sent_exactly_once(phone, server, patient):

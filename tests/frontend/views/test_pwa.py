@@ -1,6 +1,11 @@
 import json
+import re
+from pathlib import Path
 
+from django.contrib.staticfiles import finders
 from django.utils.csp import CSP
+
+from frontend.views.pwa import SHELL_FILES
 
 
 def test_the_manifest_makes_the_app_installable(client):
@@ -36,3 +41,12 @@ def test_pages_carry_a_strict_content_security_policy(client):
     assert directives["style-src"] == f"{CSP.SELF} {CSP.UNSAFE_INLINE}"
     assert directives["object-src"] == CSP.NONE
     assert directives["frame-ancestors"] == CSP.NONE
+
+
+def test_every_module_a_shell_module_imports_is_in_the_shell():
+    """Today works offline only if every module it imports (statically) was cached with the shell."""
+    shell = {name for name in SHELL_FILES if name.endswith(".js")}
+    for name in shell:
+        source = Path(finders.find(name)).read_text()
+        for imported in re.findall(r'^import [^;]*? from "\./([\w.]+)";', source, flags=re.MULTILINE):
+            assert f"frontend/js/{imported}" in shell, f"{name} imports {imported}, which the shell lacks"

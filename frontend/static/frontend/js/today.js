@@ -3,16 +3,20 @@
 import { requestSync, showPending, sync } from "./app.js";
 import { csrfToken, pending, put } from "./outbox.js";
 import { triage } from "./redflags.js";
+import { showSaved } from "./confirmation.js";
 
 const form = document.querySelector("[data-log-form]");
 const dialog = document.getElementById("red-flag");
 const status = form.querySelector("[data-save-status]");
 const formError = form.querySelector("[data-form-error]");
 const moreDetails = form.querySelector("[data-more-details]");
+const savedNote = document.querySelector("[data-saved-note]");
 const readJson = (id) => JSON.parse(document.getElementById(id).textContent);
 const inputs = readJson("offline-inputs");
 const editing = form.dataset.editing === "1";
 let lastFocus = null;
+// The entry this page saved and is waiting to hear about from the server.
+let awaitingAnswer = null;
 
 const localDate = (offsetDays = 0) => {
   const day = new Date(Date.now() + offsetDays * 86400000);
@@ -87,11 +91,25 @@ function historyWithPending(entries, day) {
   return [...byDate.values()];
 }
 
-function answerFromServer(saved, clientId) {
+const confirmSaved = (entry, state, options = {}) =>
+  showSaved(savedNote, form, { ...entry, date: form.date.value }, { state, today: localDate(), editing, focus: dialog.hidden, ...options });
+
+async function answerFromServer(saved, clientId) {
   const mine = saved.find((item) => item.entry.client_id === clientId);
-  if (!mine) return;
+  if (!mine) {
+    // Not sent (no connection after all): say it is kept on the phone. A refused entry is not "saved".
+    const waiting = awaitingAnswer && (await pending()).find((entry) => entry.client_id === awaitingAnswer);
+    if (waiting && !waiting.error) {
+      confirmSaved(waiting, "phone");
+      status.textContent = "";
+    }
+    awaitingAnswer = null;
+    return;
+  }
+  awaitingAnswer = null;
   const serverTriage = mine.log.triage;
-  if (serverTriage && serverTriage.severity !== "info") {
+  const redFlag = Boolean(serverTriage && serverTriage.severity !== "info");
+  if (redFlag) {
     showRedFlag({
       severity: serverTriage.severity,
       advice: serverTriage.advice,
@@ -100,8 +118,9 @@ function answerFromServer(saved, clientId) {
   } else if (!dialog.hidden && dialog.dataset.source === "phone") {
     closeRedFlag();
   }
-  status.textContent = "Saved.";
+  status.textContent = "";
   form.client_id.value = mine.log.client_id;
+  confirmSaved(mine.entry, "sent", { redFlag });
 }
 
 form.addEventListener("submit", async (event) => {
@@ -127,9 +146,15 @@ form.addEventListener("submit", async (event) => {
     });
     dialog.dataset.source = "phone";
   }
-  status.textContent = navigator.onLine ? "Saving…" : "Saved on this phone. It will be sent when you are online.";
-  if (navigator.onLine) await sync();
-  else await requestSync();
+  if (navigator.onLine) {
+    status.textContent = "Saving…";
+    awaitingAnswer = entry.client_id;
+    await sync();
+  } else {
+    status.textContent = "";
+    confirmSaved(entry, "phone", { redFlag: Boolean(local && local.severity !== "info") });
+    await requestSync();
+  }
 });
 
 document.addEventListener("outbox:synced", (event) => {
@@ -170,6 +195,7 @@ document.querySelector("[data-same-as-yesterday]")?.addEventListener("click", ()
 const saved = readJson("saved-values");
 if (saved) {
   fill(saved);
+  if (!editing) confirmSaved(saved, "logged", { focus: false });
 } else if (!editing) {
   // A cached Today page may be from an earlier day; the phone's clock in the patient's zone decides.
   form.date.value = localDate();
@@ -177,6 +203,7 @@ if (saved) {
   if (pendingToday) {
     fill(pendingToday);
     form.client_id.value = pendingToday.client_id;
+    if (!pendingToday.error) confirmSaved(pendingToday, "phone", { focus: false });
   }
 }
 
