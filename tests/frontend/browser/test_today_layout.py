@@ -70,6 +70,9 @@ def test_everything_else_is_one_tap_away_warning_signs_first(today_page):
         "The weakness came on suddenly",
     ]
     assert [s for s in rest if not page.locator(s).is_visible()] == []
+    warning_signs = [f"label[for=symptom-{name}]" for name in ("bladder_bowel_change", "saddle_numbness")]
+    warning_signs += ["label[for=symptom-face_arm_speech]", "label[for=symptom-sudden_onset]"]
+    assert [s for s in warning_signs if not _on_screen(page, s)] == [], "opening More shows the warning signs"
     assert page.get_by_text('Happening right now? Do not wait to save: tap "Something sudden happened"').is_visible()
     screenshot(page, "today-more-390")
 

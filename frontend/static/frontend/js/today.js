@@ -37,6 +37,11 @@ function fill(values) {
   if (hasMore) moreDetails.open = true;
 }
 
+// Opening "More about today" brings it to the top of the screen, so the warning signs that head it are in view.
+moreDetails.querySelector("summary").addEventListener("click", () => {
+  if (!moreDetails.open) requestAnimationFrame(() => moreDetails.scrollIntoView({ block: "start" }));
+});
+
 function showField(field) {
   for (let closed = field.closest("details:not([open])"); closed; closed = field.closest("details:not([open])")) {
     closed.open = true;
