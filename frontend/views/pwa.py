@@ -22,6 +22,8 @@ SHELL_FILES = (
     "frontend/js/redflags.js",
     "frontend/js/today.js",
     "frontend/js/confirmation.js",
+    "frontend/js/chairtest.js",
+    "frontend/js/standcounter.js",
     "frontend/js/push.js",
     "frontend/js/settings.js",
     "frontend/js/api.js",

@@ -225,33 +225,12 @@ if (question && !saved && hourNow < 4) {
   });
 }
 
+// The chair-stand test's code is fetched the first time its section is opened.
 const chair = document.querySelector("[data-chair-stand]");
-const tap = chair.querySelector("[data-chair-tap]");
-const timer = chair.querySelector("[data-chair-timer]");
-let count = 0;
-chair.querySelector("[data-chair-start]").addEventListener("click", (event) => {
-  count = 0;
-  chair.querySelector("[data-chair-count]").textContent = "0";
-  tap.disabled = false;
-  event.target.disabled = true;
-  tap.focus();
-  const ends = Date.now() + 30000;
-  const tick = setInterval(() => {
-    const left = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
-    timer.textContent = String(left);
-    if (left === 0) {
-      clearInterval(tick);
-      tap.disabled = true;
-      event.target.disabled = false;
-      form.chair_stand_30s.value = count;
-      timer.textContent = `Time is up: ${count} stands.`;
-      timer.setAttribute("aria-live", "assertive");
-    }
-  }, 250);
-});
-tap.addEventListener("click", () => {
-  count += 1;
-  chair.querySelector("[data-chair-count]").textContent = String(count);
-});
+chair.addEventListener(
+  "toggle",
+  () => import("./chairtest.js").then(({ setUpChairTest }) => setUpChairTest(chair, form.chair_stand_30s)),
+  { once: true },
+);
 
 showPending();
