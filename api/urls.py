@@ -24,6 +24,17 @@ from api.views.notifications import (
     VapidPublicKeyView,
 )
 from api.views.privacy import AuditLogView, FullExportView
+from api.views.records import (
+    InvestigationDetailView,
+    InvestigationListView,
+    InvestigationRevisionListView,
+    LifeEventDetailView,
+    LifeEventListView,
+    LifeEventRevisionListView,
+    TreatmentDetailView,
+    TreatmentListView,
+    TreatmentRevisionListView,
+)
 from api.views.shares import ShareDetailView, ShareListView
 
 app_name = "api"
@@ -38,6 +49,15 @@ urlpatterns = [
     path("logs/", LogListView.as_view(), name="logs"),
     path("logs/<str:day>/", LogDetailView.as_view(), name="log-detail"),
     path("logs/<str:day>/revisions/", LogRevisionListView.as_view(), name="log-revisions"),
+    path("treatments/", TreatmentListView.as_view(), name="treatments"),
+    path("treatments/<int:pk>/", TreatmentDetailView.as_view(), name="treatment-detail"),
+    path("treatments/<int:pk>/revisions/", TreatmentRevisionListView.as_view(), name="treatment-revisions"),
+    path("investigations/", InvestigationListView.as_view(), name="investigations"),
+    path("investigations/<int:pk>/", InvestigationDetailView.as_view(), name="investigation-detail"),
+    path("investigations/<int:pk>/revisions/", InvestigationRevisionListView.as_view(), name="investigation-revisions"),
+    path("life-events/", LifeEventListView.as_view(), name="life-events"),
+    path("life-events/<int:pk>/", LifeEventDetailView.as_view(), name="life-event-detail"),
+    path("life-events/<int:pk>/revisions/", LifeEventRevisionListView.as_view(), name="life-event-revisions"),
     path("alerts/", AlertListView.as_view(), name="alerts"),
     path("alerts/<int:pk>/", AlertDetailView.as_view(), name="alert-detail"),
     path("alerts/<int:pk>/acknowledge/", AlertAcknowledgeView.as_view(), name="alert-acknowledge"),

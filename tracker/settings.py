@@ -210,6 +210,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "InvestigationKindEnum": "tracker.records.INVESTIGATION_KINDS",
+        "LifeEventKindEnum": "tracker.records.LIFE_EVENT_KINDS",
+    },
 }
 
 _SMTP_OPTIONS = {

@@ -10,6 +10,7 @@ from tracker.models.notifications import (
     Snooze,
 )
 from tracker.models.patients import Patient
+from tracker.models.records import Investigation, LabResult, LifeEvent, RecordRevision, Treatment
 from tracker.models.sharing import ShareAccess, ShareLink
 
 __all__ = [
@@ -19,11 +20,16 @@ __all__ = [
     "DailyLog",
     "DailyLogRevision",
     "DeliveryAttempt",
+    "Investigation",
+    "LabResult",
+    "LifeEvent",
     "Notification",
     "NotificationPreferences",
     "Patient",
     "PushSubscription",
+    "RecordRevision",
     "ShareAccess",
     "ShareLink",
     "Snooze",
+    "Treatment",
 ]

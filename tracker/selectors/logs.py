@@ -7,6 +7,7 @@ from tracker import sql
 from tracker.models import DailyLog, DailyLogRevision, Patient
 from tracker.models.logs import MEASURE_FIELDS
 from tracker.rules.types import DayEntry, PatientContext
+from tracker.selectors.records import engine_records_by_patient
 from tracker.symptoms import flags_to_symptoms
 
 _ENGINE_COLUMNS = ("patient_id", "date", *MEASURE_FIELDS, "symptom_flags")
@@ -25,8 +26,23 @@ def log_revisions(*, patient: Patient, day: date) -> QuerySet[DailyLogRevision]:
     return DailyLogRevision.objects.filter(patient=patient, date=day)
 
 
-def patient_context(patient: Patient) -> PatientContext:
-    return PatientContext(birth_year=patient.birth_year, sex=patient.sex, history=frozenset(patient.history))
+def patient_context(patient: Patient, *, as_of: date) -> PatientContext:
+    return patient_contexts([patient], as_of=as_of)[patient.pk]
+
+
+def patient_contexts(patients, *, as_of: date) -> dict[int, PatientContext]:
+    """What the engine knows of each patient beyond their logs on `as_of`, by id: two statements for any number."""
+    events, results = engine_records_by_patient(patient_ids=[patient.pk for patient in patients], as_of=as_of)
+    return {
+        patient.pk: PatientContext(
+            birth_year=patient.birth_year,
+            sex=patient.sex,
+            history=frozenset(patient.history),
+            life_events=events.get(patient.pk, ()),
+            lab_results=results.get(patient.pk, ()),
+        )
+        for patient in patients
+    }
 
 
 def day_entry(log: DailyLog) -> DayEntry:

@@ -4,7 +4,7 @@ from datetime import date
 
 from tracker.models import DailyLog, Patient
 from tracker.rules.engine import HISTORY_DAYS
-from tracker.selectors.logs import history_before, patient_context
+from tracker.selectors.logs import history_before
 
 
 def offline_check_inputs(*, patient: Patient, day: date) -> dict:
@@ -21,7 +21,7 @@ def offline_check_inputs(*, patient: Patient, day: date) -> dict:
             }
             for entry in history
         ],
-        "patient": {"history": sorted(patient_context(patient).history)},
+        "patient": {"history": sorted(patient.history)},
         "emergency_number": patient.emergency_number,
     }
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from tracker import sql
 from tracker.models import Alert, DailyLog, Patient
 from tracker.rules import engine
-from tracker.rules.types import DayEntry, Finding
+from tracker.rules.types import DayEntry, Finding, PatientContext
 from tracker.selectors.alerts import prior_alerts
 from tracker.selectors.logs import day_entry, history_before, patient_context
 from tracker.selectors.rows import log_by_id, patient_by_id
@@ -24,7 +24,7 @@ def triage_for_log(*, log: DailyLog) -> dict | None:
     """What the phone should say at once about this log, before any alert is stored."""
     patient = log.patient
     history = history_before(patient_id=patient.pk, day=log.date, days=engine.HISTORY_DAYS)
-    top = engine.most_urgent(engine.check_log(patient_context(patient), history, day_entry(log)))
+    top = engine.most_urgent(engine.check_log(patient_context(patient, as_of=log.date), history, day_entry(log)))
     if top is None:
         return None
     return {
@@ -42,7 +42,7 @@ def check_saved_log(*, log_id: int) -> list[Alert]:
     patient = log.patient = patient_by_id(log.patient_id)
     history = history_before(patient_id=patient.pk, day=log.date, days=engine.HISTORY_DAYS)
     today = day_entry(log)
-    findings = engine.check_log(patient_context(patient), history, today)
+    findings = engine.check_log(patient_context(patient, as_of=log.date), history, today)
     alerts = raise_alerts(patient=patient, findings=findings, raised_on=log.date, days=[*history, today])
     _mark_checked(log)
     return alerts
@@ -57,8 +57,11 @@ def _mark_checked(log: DailyLog) -> None:
         )
 
 
-def analyse_patient_day(*, patient: Patient, today: date, days: list[DayEntry]) -> list[Alert]:
-    findings = engine.analyse_day(patient_context(patient), days, today)
+def analyse_patient_day(
+    *, patient: Patient, today: date, days: list[DayEntry], context: PatientContext | None = None
+) -> list[Alert]:
+    """`context`: the nightly run reads it for a whole chunk of patients at once."""
+    findings = engine.analyse_day(context or patient_context(patient, as_of=today), days, today)
     return raise_alerts(patient=patient, findings=findings, raised_on=today, days=days)
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tracker import sql
 from tracker.models import Patient
-from tracker.selectors.logs import day_entries_by_patient
+from tracker.selectors.logs import day_entries_by_patient, patient_contexts
 from tracker.services.alerting import analyse_patient_day, analysis_window_start
 
 
@@ -47,8 +47,11 @@ def analyse_patients(*, patient_ids: list[int], today: date) -> int:
         days = day_entries_by_patient(
             patient_ids=[p.pk for p in patients], after=analysis_window_start(today), through=today
         )
+        contexts = patient_contexts(patients, as_of=today)
         for patient in patients:
-            analyse_patient_day(patient=patient, today=today, days=days.get(patient.pk, []))
+            analyse_patient_day(
+                patient=patient, today=today, days=days.get(patient.pk, []), context=contexts[patient.pk]
+            )
     return len(patients)
 
 
