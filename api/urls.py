@@ -12,7 +12,7 @@ from api.views.caregivers import (
     PatientLogListView,
 )
 from api.views.charts import ChartDetailView, ChartListView, PatientChartView
-from api.views.exports import LogsCsvView, LogsFhirView
+from api.views.exports import LogsCsvView, LogsFhirView, RecordsCsvView
 from api.views.logs import LogDetailView, LogListView, LogRevisionListView
 from api.views.notifications import (
     NotificationListView,
@@ -70,6 +70,7 @@ urlpatterns = [
     path("audit/", AuditLogView.as_view(), name="audit"),
     path("exports/logs.csv", LogsCsvView.as_view(), name="export-csv"),
     path("exports/logs.fhir.json", LogsFhirView.as_view(), name="export-fhir"),
+    path("exports/records.csv", RecordsCsvView.as_view(), name="export-records-csv"),
     path("push-subscriptions/", PushSubscriptionListView.as_view(), name="push-subscriptions"),
     path("push-subscriptions/<int:pk>/", PushSubscriptionDetailView.as_view(), name="push-subscription-detail"),
     path("push/vapid-public-key/", VapidPublicKeyView.as_view(), name="vapid-public-key"),

@@ -30,4 +30,5 @@ urlpatterns = [
     path("s/<str:token>/summary.pdf", shared.shared_pdf, name="shared-pdf"),
     path("s/<str:token>/logs.csv", shared.shared_csv, name="shared-csv"),
     path("s/<str:token>/logs.fhir.json", shared.shared_fhir, name="shared-fhir"),
+    path("s/<str:token>/records.csv", shared.shared_records_csv, name="shared-records-csv"),
 ]

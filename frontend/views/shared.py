@@ -8,9 +8,10 @@ from django.template.loader import render_to_string
 from frontend.ratelimit import client_address, share_request_allowed
 from tracker.charts import FIGURES, build_all
 from tracker.exports import csv_export, fhir, pdf
-from tracker.exports.downloads import csv_download, fhir_download
+from tracker.exports.downloads import csv_download, fhir_download, records_csv_download
 from tracker.models import ShareAccess, ShareLink
 from tracker.selectors.logs import export_rows
+from tracker.selectors.records import records_for
 from tracker.selectors.sharing import active_share_for_token
 from tracker.selectors.summary import clinical_summary
 from tracker.services.sharing import share_access_record
@@ -105,8 +106,19 @@ def shared_csv(request, share, token):
 def shared_fhir(request, share, token):
     if "exports" not in share.sections:
         return _not_found()
-    return fhir_download(share.patient, _share_rows(share, fhir.LOG_COLUMNS))
+    return fhir_download(share.patient, _share_rows(share, fhir.LOG_COLUMNS), _share_records(share))
+
+
+@_shared(ShareAccess.Kind.CSV)
+def shared_records_csv(request, share, token):
+    if "exports" not in share.sections:
+        return _not_found()
+    return records_csv_download(_share_records(share))
 
 
 def _share_rows(share: ShareLink, columns) -> list[tuple]:
     return export_rows(patient=share.patient, columns=columns, since=share.period_start, until=share.period_end)
+
+
+def _share_records(share: ShareLink):
+    return records_for(patient=share.patient, since=share.period_start, until=share.period_end)

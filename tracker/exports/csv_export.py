@@ -40,7 +40,7 @@ def logs_csv(rows: Iterable[tuple]) -> str:
                 _blank(chair),
                 numbness,
                 ";".join(flags_to_symptoms(flags)),
-                _safe_cell(note),
+                safe_cell(note),
             )
         )
     return out.getvalue()
@@ -50,7 +50,7 @@ def _blank(value) -> str | int:
     return "" if value is None else value
 
 
-def _safe_cell(text: str) -> str:
+def safe_cell(text: str) -> str:
     # A note starting with = + - @ would run as a formula when the file is opened in a spreadsheet (OWASP
     # "CSV injection"); a leading apostrophe makes spreadsheets show it as text.
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -2,8 +2,9 @@
 
 from django.http import HttpResponse, JsonResponse
 
-from tracker.exports import csv_export, fhir
+from tracker.exports import csv_export, fhir, records_csv
 from tracker.models import Patient
+from tracker.selectors.records import PatientRecords
 
 
 def csv_download(rows) -> HttpResponse:
@@ -12,8 +13,21 @@ def csv_download(rows) -> HttpResponse:
     return response
 
 
-def fhir_download(patient: Patient, rows) -> JsonResponse:
-    bundle = fhir.logs_bundle(patient_key=str(patient.pk), birth_year=patient.birth_year, sex=patient.sex, rows=rows)
+def records_csv_download(records: PatientRecords) -> HttpResponse:
+    response = HttpResponse(records_csv.records_csv(records), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="leg-strength-treatments-tests-events.csv"'
+    return response
+
+
+def fhir_download(patient: Patient, rows, records: PatientRecords) -> JsonResponse:
+    bundle = fhir.logs_bundle(
+        patient_key=str(patient.pk),
+        birth_year=patient.birth_year,
+        sex=patient.sex,
+        rows=rows,
+        records=records,
+        today=patient.local_today(),
+    )
     response = JsonResponse(bundle, content_type="application/fhir+json")
     response["Content-Disposition"] = 'attachment; filename="leg-strength-logs.fhir.json"'
     return response

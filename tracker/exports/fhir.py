@@ -1,4 +1,5 @@
-"""Daily logs as a FHIR R4 Bundle (type "collection") of Observations, with a pseudonymous Patient.
+"""Daily logs as a FHIR R4 Bundle (type "collection") of Observations, with a pseudonymous Patient; the
+treatments, tests and life events recorded beside them join the same Bundle (tracker/exports/fhir_records.py).
 
 Per logged day: the 30-second chair stand (LOINC 66247-8) and steps per day (LOINC 41950-7) as category
 "activity"; the self-ratings (each leg's strength, with bodySite left or right lower limb; fatigue;
@@ -10,7 +11,9 @@ import uuid
 from collections.abc import Iterable
 from datetime import date
 
+from tracker.exports.fhir_records import record_entries
 from tracker.models.logs import MEASURE_FIELDS
+from tracker.selectors.records import PatientRecords
 from tracker.symptoms import SYMPTOM_LABELS, flags_to_symptoms
 
 LOINC = "http://loinc.org"
@@ -37,8 +40,17 @@ STEPS = {"system": LOINC, "code": "41950-7", "display": "Number of steps in 24 h
 LOG_COLUMNS = ("id", "date", *MEASURE_FIELDS, "symptom_flags")
 
 
-def logs_bundle(*, patient_key: str, birth_year: int | None, sex: str, rows: Iterable[tuple]) -> dict:
-    """`patient_key` is any stable pseudonymous key; `rows` are LOG_COLUMNS tuples."""
+def logs_bundle(
+    *,
+    patient_key: str,
+    birth_year: int | None,
+    sex: str,
+    rows: Iterable[tuple],
+    records: PatientRecords | None = None,
+    today: date | None = None,
+) -> dict:
+    """`patient_key` is any stable pseudonymous key; `rows` are LOG_COLUMNS tuples; with `records` comes
+    `today`, the patient's date, which tells an ongoing treatment from a finished one."""
     patient_url = _urn("patient", patient_key)
     patient = {"resourceType": "Patient", "active": True}
     if sex in ("female", "male", "other"):
@@ -65,6 +77,9 @@ def logs_bundle(*, patient_key: str, birth_year: int | None, sex: str, rows: Ite
         for key, observation in observations:
             observation["subject"] = {"reference": patient_url}
             entries.append({"fullUrl": _urn("observation", f"{log_id}:{key}"), "resource": observation})
+    if records:
+        subject = {"reference": patient_url}
+        entries += record_entries(records=records, subject=subject, today=today, urn=_urn)
     return {"resourceType": "Bundle", "type": "collection", "entry": entries}
 
 

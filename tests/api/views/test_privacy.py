@@ -15,14 +15,18 @@ from tracker.models import (
     Alert,
     CaregiverLink,
     DailyLog,
+    Investigation,
+    LifeEvent,
     Notification,
     PushSubscription,
     ShareAccess,
+    Treatment,
 )
 from tracker.services.accounts import personal_data_left
 from tracker.services.logs import log_delete, log_upsert
 from tracker.services.patients import register_patient
 from tracker.services.preferences import snooze
+from tracker.services.records import record_create, record_delete, record_update
 from tracker.services.sharing import share_create
 
 PASSWORD = "a long enough passphrase 42"
@@ -69,6 +73,12 @@ def _rich_patient(patient):
         user=patient.user, endpoint=f"https://push.example.org/{uuid.uuid4()}", p256dh="k", auth="a"
     )
     snooze(user=patient.user, code="fall", days=3)
+    treatment, _ = record_create(model=Treatment, patient=patient, values={"name": "Vitamin B12", "start": day})
+    record_update(record=treatment, values={"dose": "1 mg"})
+    blood = {"marker": "vitamin_b12", "value": 150, "unit": "pg/mL"}
+    record_create(model=Investigation, patient=patient, values={"kind": "blood_test", "date": day, "results": [blood]})
+    flu, _ = record_create(model=LifeEvent, patient=patient, values={"kind": "illness", "start": day})
+    record_delete(record=flu)
     share, token = share_create(patient=patient)
     carer = _user("carer-of-rich")
     _link(patient, carer)
@@ -124,6 +134,14 @@ def test_the_full_export_holds_everything_about_the_patient_and_no_secrets(api, 
     assert export["share_links"][0]["id"] == share.pk and len(export["share_link_views"]) == 1
     assert len(export["caregivers"]) == 1 and len(export["following_as_caregiver"]) == 1
     assert export["audit_log"][0]["viewer_kind"] == "share"
+    assert [t["dose"] for t in export["treatments"]] == ["1 mg"]
+    assert [t["kind"] for t in export["investigations"]] == ["blood_test"]
+    assert [(r["marker"], r["value"]) for r in export["lab_results"]] == [("vitamin_b12", 150)]
+    assert export["life_events"] == []
+    assert {(r["record_type"], r["change"]) for r in export["record_revisions"]} == {
+        ("treatment", "corrected"),
+        ("life_event", "deleted"),
+    }
     text = response.content.decode()
     assert token not in text and share.token_hash not in text and "p256dh" not in text
 
@@ -148,6 +166,10 @@ def test_deleting_the_account_needs_the_password_and_removes_all_personal_data(a
         "sessions",
         "views of their data",
         "pending invitations to their email",
+        "treatments",
+        "tests",
+        "blood results",
+        "record revisions",
     }
 
     wrong = api.delete("/api/profile/", {"password": "not it"}, format="json")
