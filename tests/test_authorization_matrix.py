@@ -25,11 +25,16 @@ from tracker.models import (
     CaregiverLink,
     DailyLog,
     DailyLogRevision,
+    Investigation,
+    LabResult,
+    LifeEvent,
     Notification,
     NotificationPreferences,
     PushSubscription,
+    RecordRevision,
     ShareLink,
     Snooze,
+    Treatment,
 )
 from tracker.services.sharing import share_create
 
@@ -59,6 +64,15 @@ ACCESS = {
     "api:logs": OWN,
     "api:log-detail": OWN,
     "api:log-revisions": OWN,
+    "api:treatments": OWN,
+    "api:treatment-detail": OWN,
+    "api:treatment-revisions": OWN,
+    "api:investigations": OWN,
+    "api:investigation-detail": OWN,
+    "api:investigation-revisions": OWN,
+    "api:life-events": OWN,
+    "api:life-event-detail": OWN,
+    "api:life-event-revisions": OWN,
     "api:alerts": OWN,
     "api:alert-detail": OWN,
     "api:alert-acknowledge": OWN,
@@ -71,6 +85,7 @@ ACCESS = {
     "api:audit": OWN,
     "api:export-csv": OWN,
     "api:export-fhir": OWN,
+    "api:export-records-csv": OWN,
     "api:push-subscriptions": ACCOUNT,
     "api:push-subscription-detail": ACCOUNT,
     "api:vapid-public-key": SIGNED_IN,
@@ -107,6 +122,7 @@ ACCESS = {
     "frontend:shared-pdf": SHARE,
     "frontend:shared-csv": SHARE,
     "frontend:shared-fhir": SHARE,
+    "frontend:shared-records-csv": SHARE,
     "admin:login": PUBLIC,
 }
 NAMESPACE_RULES = {"admin": ADMIN, "frontend": PAGE}
@@ -114,6 +130,12 @@ NAMESPACE_RULES = {"admin": ADMIN, "frontend": PAGE}
 OWNER_OBJECT_URLS = {
     "frontend:alert",
     "api:log-detail",
+    "api:treatment-detail",
+    "api:treatment-revisions",
+    "api:investigation-detail",
+    "api:investigation-revisions",
+    "api:life-event-detail",
+    "api:life-event-revisions",
     "api:alert-detail",
     "api:alert-acknowledge",
     "api:alert-resolve",
@@ -247,6 +269,10 @@ def world(make_patient, monkeypatch):
     subscription = PushSubscription.objects.create(
         user=owner.user, endpoint="https://push.example.org/owner", p256dh="k", auth="a"
     )
+    treatment = Treatment.objects.create(patient=owner, name="Vitamin B12", start=day, note=SECRET_NOTE)
+    test = Investigation.objects.create(patient=owner, kind="blood_test", date=day, finding=SECRET_NOTE)
+    LabResult.objects.create(investigation=test, marker="vitamin_b12", value=150, unit="pg/mL")
+    event = LifeEvent.objects.create(patient=owner, kind="illness", start=day, note=SECRET_NOTE)
     live, live_token = share_create(patient=owner)
     _, expired_token = share_create(patient=owner)
     ShareLink.objects.filter(token_hash=ShareLink.hash_token(expired_token)).update(
@@ -270,6 +296,12 @@ def world(make_patient, monkeypatch):
         "api:caregiver-detail": link.pk,
         "api:push-subscription-detail": subscription.pk,
         "api:notification-read": notification.pk,
+        "api:treatment-detail": treatment.pk,
+        "api:treatment-revisions": treatment.pk,
+        "api:investigation-detail": test.pk,
+        "api:investigation-revisions": test.pk,
+        "api:life-event-detail": event.pk,
+        "api:life-event-revisions": event.pk,
     }
     users = {OWNER: owner.user, OTHER_PATIENT: other.user, CARER: carer, OTHER_CARER: other_carer}
     share_tokens = {LIVE_SHARE: live_token, EXPIRED_SHARE: expired_token, REVOKED_SHARE: revoked_token}
@@ -306,6 +338,11 @@ def _owner_state(owner) -> dict:
         "preferences": list(NotificationPreferences.objects.filter(user=owner.user).values()),
         "snoozes": Snooze.objects.filter(user=owner.user).count(),
         "tokens": Token.objects.filter(user=owner.user).count(),
+        "treatments": list(Treatment.objects.filter(patient=owner).values()),
+        "tests": list(Investigation.objects.filter(patient=owner).values()),
+        "blood results": list(LabResult.objects.filter(investigation__patient=owner).values()),
+        "life events": list(LifeEvent.objects.filter(patient=owner).values()),
+        "record revisions": RecordRevision.objects.filter(patient=owner).count(),
     }
 
 

@@ -14,11 +14,12 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from tests.test_authorization_matrix import _link, _user
-from tracker.models import Notification
+from tracker.models import Investigation, LifeEvent, Notification, Treatment
 from tracker.rules.types import Finding, Severity
 from tracker.services import alerting
 from tracker.services.logs import log_upsert
 from tracker.services.patients import register_patient
+from tracker.services.records import record_create
 from tracker.services.sharing import share_create
 from tracker.wsgi import application
 
@@ -54,6 +55,12 @@ def signed_in_patient(db, monkeypatch, _keep_the_test_connection):
     finding = Finding(code="fall", severity=Severity.SOON, patient_text="You fell.")
     [alert] = alerting.raise_alerts(patient=patient, findings=[finding], raised_on=today, days=[])
     Notification.objects.filter(alert=alert, channel="inbox").update(status="sent", sent_at=timezone.now())
+    record_create(model=Treatment, patient=patient, values={"name": "Vitamin B12", "start": today})
+    blood = {"marker": "vitamin_b12", "value": 150, "unit": "pg/mL", "reference_low": 180}
+    record_create(
+        model=Investigation, patient=patient, values={"kind": "blood_test", "date": today, "results": [blood]}
+    )
+    record_create(model=LifeEvent, patient=patient, values={"kind": "illness", "start": today})
     share_create(patient=patient)
     _link(patient, _user(f"carer{uuid.uuid4().hex[:6]}"))
     return {"Authorization": f"Token {Token.objects.create(user=patient.user).key}"}
