@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontend.views import accounts, alerts, following, logs, pages, pwa, shared
+from frontend.views import accounts, alerts, following, logs, pages, pwa, records, shared
 
 app_name = "frontend"
 
@@ -8,6 +8,18 @@ urlpatterns = [
     path("", logs.today, name="today"),
     path("history/", logs.history, name="history"),
     path("history/<str:day>/", logs.edit_day, name="edit-day"),
+    path("records/", records.records_page, name="records"),
+    path("records/treatments/new/", records.treatment_new, name="treatment-new"),
+    path("records/treatments/<int:pk>/", records.treatment_edit, name="treatment"),
+    path("records/treatments/<int:pk>/end/", records.treatment_end, name="treatment-end"),
+    path("records/treatments/<int:pk>/remove/", records.treatment_remove, name="treatment-remove"),
+    path("records/tests/new/", records.test_new, name="test-new"),
+    path("records/tests/<int:pk>/", records.test_edit, name="test"),
+    path("records/tests/<int:pk>/remove/", records.test_remove, name="test-remove"),
+    path("records/events/new/", records.event_new, name="event-new"),
+    path("records/events/<int:pk>/", records.event_edit, name="event"),
+    path("records/events/<int:pk>/end/", records.event_end, name="event-end"),
+    path("records/events/<int:pk>/remove/", records.event_remove, name="event-remove"),
     path("alerts/", alerts.alert_list, name="alerts"),
     path("alerts/<int:pk>/", alerts.alert_detail, name="alert"),
     path("alerts/<int:pk>/acknowledge/", alerts.acknowledge, name="acknowledge"),

@@ -118,6 +118,18 @@ ACCESS = {
     "frontend:sharing": PATIENT_PAGE,
     "frontend:settings": PATIENT_PAGE,
     "frontend:welcome": PATIENT_PAGE,
+    "frontend:records": PATIENT_PAGE,
+    "frontend:treatment-new": PATIENT_PAGE,
+    "frontend:treatment": PATIENT_PAGE,
+    "frontend:treatment-end": POST_PAGE,
+    "frontend:treatment-remove": POST_PAGE,
+    "frontend:test-new": PATIENT_PAGE,
+    "frontend:test": PATIENT_PAGE,
+    "frontend:test-remove": POST_PAGE,
+    "frontend:event-new": PATIENT_PAGE,
+    "frontend:event": PATIENT_PAGE,
+    "frontend:event-end": POST_PAGE,
+    "frontend:event-remove": POST_PAGE,
     "frontend:shared": SHARE,
     "frontend:shared-pdf": SHARE,
     "frontend:shared-csv": SHARE,
@@ -129,6 +141,9 @@ NAMESPACE_RULES = {"admin": ADMIN, "frontend": PAGE}
 # URLs naming one of the owner's objects: anybody else gets the 404 of an object that is not theirs.
 OWNER_OBJECT_URLS = {
     "frontend:alert",
+    "frontend:treatment",
+    "frontend:test",
+    "frontend:event",
     "api:log-detail",
     "api:treatment-detail",
     "api:treatment-revisions",
@@ -302,6 +317,14 @@ def world(make_patient, monkeypatch):
         "api:investigation-revisions": test.pk,
         "api:life-event-detail": event.pk,
         "api:life-event-revisions": event.pk,
+        "frontend:treatment": treatment.pk,
+        "frontend:treatment-end": treatment.pk,
+        "frontend:treatment-remove": treatment.pk,
+        "frontend:test": test.pk,
+        "frontend:test-remove": test.pk,
+        "frontend:event": event.pk,
+        "frontend:event-end": event.pk,
+        "frontend:event-remove": event.pk,
     }
     users = {OWNER: owner.user, OTHER_PATIENT: other.user, CARER: carer, OTHER_CARER: other_carer}
     share_tokens = {LIVE_SHARE: live_token, EXPIRED_SHARE: expired_token, REVOKED_SHARE: revoked_token}
