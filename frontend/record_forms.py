@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from tracker.labels import INVESTIGATION_KIND_LABELS, LIFE_EVENT_KIND_LABELS, MARKER_LABELS
+from tracker.models import LabResult
 from tracker.models.records import FINDING_MAX_LENGTH, NAME_MAX_LENGTH, NOTE_MAX_LENGTH
 from tracker.records import BLOOD_TEST, MARKERS, unit_coding
 
@@ -103,7 +104,9 @@ def _unit_choices() -> list[tuple[str, str]]:
 
 class LabResultForm(forms.Form):
     marker = forms.ChoiceField(label=_("Marker"), choices=[("", _("Choose…")), *MARKER_LABELS.items()], required=False)
-    value = forms.FloatField(label=_("Result"), required=False, widget=forms.NumberInput(attrs={"step": "any"}))
+    value = forms.FloatField(
+        label=_("Number"), required=False, widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"})
+    )
     unit = forms.ChoiceField(label=_("Unit"), choices=_unit_choices(), required=False)
     reference_low = forms.FloatField(
         label=_("Normal from"), required=False, widget=forms.NumberInput(attrs={"step": "any"})
@@ -130,6 +133,14 @@ class LabResultForm(forms.Form):
 
 
 LabResultFormSet = forms.formset_factory(LabResultForm, extra=0, max_num=len(MARKERS), validate_max=True)
+
+
+def result_initial(result) -> dict:
+    """A saved result as the form shows it: 148, not 148.0."""
+    return {
+        name: f"{value:g}" if isinstance(value, float) else value
+        for name, value in ((name, getattr(result, name)) for name in LabResult.VALUE_FIELDS)
+    }
 
 
 def result_rows(formset) -> tuple[list[dict], list[int]]:

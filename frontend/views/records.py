@@ -19,10 +19,11 @@ from frontend.record_forms import (
     TreatmentForm,
     add_result_errors,
     check_results_belong_to_a_blood_test,
+    result_initial,
     result_rows,
 )
 from tracker.labels import INVESTIGATION_KIND_LABELS, LIFE_EVENT_KIND_LABELS, MARKER_LABELS
-from tracker.models import Investigation, LabResult, LifeEvent, Treatment
+from tracker.models import Investigation, LifeEvent, Treatment
 from tracker.records import MARKERS, TREATMENT_SUGGESTIONS
 from tracker.selectors.records import investigations_for, life_events_for, treatments_for
 from tracker.services.records import record_create, record_delete, record_update
@@ -77,11 +78,11 @@ def result_line(result) -> str:
     line = f"{MARKER_LABELS[result.marker]}: {result.value:g} {result.unit}"
     low, high = result.reference_low, result.reference_high
     if low is not None and result.value < low:
-        return line + " " + _("(below the lab’s range, %(low)g to %(high)s)") % {"low": low, "high": _bound(high)}
+        return line + " " + _("(below the lab's range, %(low)g to %(high)s)") % {"low": low, "high": _bound(high)}
     if high is not None and result.value > high:
-        return line + " " + _("(above the lab’s range, %(low)s to %(high)g)") % {"low": _bound(low), "high": high}
+        return line + " " + _("(above the lab's range, %(low)s to %(high)g)") % {"low": _bound(low), "high": high}
     if low is not None or high is not None:
-        return line + " " + _("(within the lab’s range)")
+        return line + " " + _("(within the lab's range)")
     return line
 
 
@@ -153,7 +154,7 @@ def _test_form(request, record=None):
         initial, rows = {"date": patient.local_today(), "kind": "blood_test"}, []
     else:
         initial = _initial(record)
-        rows = [{name: getattr(result, name) for name in LabResult.VALUE_FIELDS} for result in record.results.all()]
+        rows = [result_initial(result) for result in record.results.all()]
     form = InvestigationForm(request.POST or None, initial=initial)
     formset = LabResultFormSet(request.POST or None, initial=rows + [{}] * BLANK_RESULT_ROWS, prefix="results")
     if request.method == "POST" and form.is_valid() and formset.is_valid():

@@ -31,8 +31,18 @@ if (testForm) {
   for (const radio of testForm.querySelectorAll("input[name='kind']")) radio.addEventListener("change", showResults);
   showResults();
   for (const row of rows.querySelectorAll("[data-result]")) setUpRow(row);
+  // The page comes with spare empty rows for phones without scripts; here one empty row is enough to start.
+  const isEmpty = (row) => [...row.querySelectorAll("input, select")].every((field) => !field.value);
+  const spare = [...rows.querySelectorAll("[data-result]")].filter(isEmpty).slice(1);
+  for (const row of spare) row.hidden = true;
   add.hidden = false;
   add.addEventListener("click", () => {
+    const hidden = rows.querySelector("[data-result][hidden]");
+    if (hidden) {
+      hidden.hidden = false;
+      hidden.querySelector("select")?.focus();
+      return;
+    }
     const index = Number(total.value);
     const fragment = template.content.cloneNode(true);
     for (const element of fragment.querySelectorAll("[name], [id], [for], [aria-describedby]")) {
@@ -42,6 +52,7 @@ if (testForm) {
       }
     }
     const row = fragment.querySelector("[data-result]");
+    row.querySelector("legend").textContent = `Result ${index + 1}`;
     rows.append(fragment);
     total.value = String(index + 1);
     setUpRow(row);
