@@ -3,7 +3,9 @@ import re
 import uuid
 from datetime import date, timedelta
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from tests.frontend.pages import assert_no_inline_code
 from tests.test_authorization_matrix import _user
@@ -163,3 +165,18 @@ def test_another_persons_records_and_carers_get_nothing(patient, make_patient):
     carer = Client()
     carer.force_login(_user("records-carer"))
     assert carer.get("/records/").status_code == 403
+
+
+def test_the_page_reads_with_a_fixed_number_of_queries(patient):
+    client = _signed_in(patient)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/records/").status_code == 200
+        return len(captured)
+
+    _seed(patient)
+    one_each = queries()
+    for _ in range(4):
+        _seed(patient)
+    assert queries() == one_each
