@@ -25,6 +25,11 @@ class Patient(models.Model):
     has_cancer = models.BooleanField(default=False)
     has_diabetes = models.BooleanField(default=False)
     had_spinal_surgery = models.BooleanField(default=False)
+    has_records = models.BooleanField(
+        default=False,
+        help_text="Set once a treatment, test or event is recorded: the save path and the nightly analysis, run "
+        "for every log and patient, skip reading records for the many who never keep any.",
+    )
     analysed_through = models.DateField(
         null=True, blank=True, help_text="The last local date the nightly analysis has covered."
     )

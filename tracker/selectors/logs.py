@@ -31,8 +31,10 @@ def patient_context(patient: Patient, *, as_of: date) -> PatientContext:
 
 
 def patient_contexts(patients, *, as_of: date) -> dict[int, PatientContext]:
-    """What the engine knows of each patient beyond their logs on `as_of`, by id: two statements for any number."""
-    events, results = engine_records_by_patient(patient_ids=[patient.pk for patient in patients], as_of=as_of)
+    """What the engine knows of each patient beyond their logs on `as_of`, by id: two statements for any number,
+    none when none of them has recorded anything."""
+    with_records = [patient.pk for patient in patients if patient.has_records]
+    events, results = engine_records_by_patient(patient_ids=with_records, as_of=as_of)
     return {
         patient.pk: PatientContext(
             birth_year=patient.birth_year,

@@ -46,6 +46,9 @@ def record_create(
             record.save()
             if results:
                 _save_results(record, results)
+            if not patient.has_records:
+                Patient.objects.filter(pk=patient.pk).update(has_records=True)
+                patient.has_records = True
     except IntegrityError:
         # The same client_id arrived twice at once: the other request saved it.
         existing = model.objects.filter(patient=patient, client_id=client_id).first() if client_id else None

@@ -122,3 +122,18 @@ def test_the_save_time_check_sees_the_results_recorded_up_to_the_logged_day(make
     alerting.triage_for_log(log=log)
     assert [context.lab_results[0].value for context in seen] == [120.0, 120.0]
     assert Patient.objects.get(pk=patient.pk).analysed_through is None
+
+
+def test_patients_who_never_recorded_anything_cost_the_engine_no_statement(make_patient):
+    patients = [make_patient(timezone="UTC") for _ in range(3)]
+    with CaptureQueriesContext(connection) as captured:
+        contexts = patient_contexts(patients, as_of=DAY)
+    assert len(captured) == 0
+    assert all(c.life_events == c.lab_results == () for c in contexts.values())
+    _event(patients[0], "travel", DAY - timedelta(days=1))
+    assert Patient.objects.get(pk=patients[0].pk).has_records
+    refreshed = list(Patient.objects.filter(pk__in=[p.pk for p in patients]))
+    with CaptureQueriesContext(connection) as captured:
+        contexts = patient_contexts(refreshed, as_of=DAY)
+    assert len(captured) == 2
+    assert [len(contexts[p.pk].life_events) for p in patients] == [1, 0, 0]
