@@ -117,7 +117,7 @@ export function setUpChairTest(section, input) {
     stop();
     window.speechSynthesis?.cancel();
     buzz(0);
-    timer.textContent = String(TEST_S);
+    timer.textContent = `${TEST_S} seconds`;
     cue.textContent = "Stopped. Rest, and try again another time if you like.";
   });
 
