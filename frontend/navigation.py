@@ -1,8 +1,8 @@
 """The tab bar at the bottom of every signed-in page: the few places a person goes, as phone apps show them.
 
-A person with a diary gets Today, History, Alerts, Charts and More (Sharing, Learn, Settings); an account with
-no diary of its own (a carer) gets Following and Learn. A tab is current on its own page and on the pages
-under it (a day of History, one alert, each page listed under More).
+A person with a diary gets Today, History, Alerts, Charts and More (Treatments and tests, Sharing, Learn,
+Settings); an account with no diary of its own (a carer) gets Following and Learn. A tab is current on its own
+page and on the pages under it (a day of History, one alert, each page listed under More).
 """
 
 from dataclasses import dataclass
@@ -19,6 +19,17 @@ class Tab:
     pages: frozenset[str]
 
 
+RECORD_PAGES = frozenset(
+    {
+        "records",
+        "treatment-new",
+        "treatment",
+        "test-new",
+        "test",
+        "event-new",
+        "event",
+    }
+)
 PATIENT_TABS = (
     Tab("today", _("Today"), "today", frozenset({"today"})),
     Tab("history", _("History"), "history", frozenset({"history", "edit-day"})),
@@ -28,7 +39,18 @@ PATIENT_TABS = (
         "more",
         _("More"),
         "more",
-        frozenset({"more", "sharing", "learn", "settings", "delete-account", "following", "followed-patient"}),
+        frozenset(
+            {
+                "more",
+                "sharing",
+                "learn",
+                "settings",
+                "delete-account",
+                "following",
+                "followed-patient",
+                *RECORD_PAGES,
+            }
+        ),
     ),
 )
 CARER_TABS = (

@@ -42,6 +42,7 @@ def test_a_b12_course_a_blood_test_with_results_and_a_flu_week_are_recorded_from
     sign_in(phone, patient, server)
     page = phone.new_page()
     page.goto("/")
+    screenshot(page, "records-today-link-390")
     page.get_by_role("link", name="Anything new? (treatment, test, illness)").tap()
     page.get_by_role("heading", name="Treatments and tests").wait_for()
 

@@ -180,3 +180,10 @@ def test_the_page_reads_with_a_fixed_number_of_queries(patient):
     for _ in range(4):
         _seed(patient)
     assert queries() == one_each
+
+
+def test_more_lists_the_page_and_its_tab_stays_current_on_it(patient):
+    client = _signed_in(patient)
+    assert 'href="/records/"' in client.get("/more/").content.decode()
+    html = client.get("/records/treatments/new/").content.decode()
+    assert re.search(r'<a href="/more/" aria-current="true">', html)
