@@ -104,7 +104,18 @@ def test_every_page_has_enough_contrast(browser, live_server, patient, diary, sc
     context = browser.new_context(**PHONE, base_url=live_server.url, color_scheme=scheme)
     sign_in(context, patient, live_server.url)
     page = context.new_page()
-    for path in ("/history/", "/alerts/", f"/alerts/{diary.pk}/", "/charts/", "/more/", "/sharing/", "/settings/"):
+    for path in (
+        "/history/",
+        "/alerts/",
+        f"/alerts/{diary.pk}/",
+        "/charts/",
+        "/more/",
+        "/sharing/",
+        "/settings/",
+        "/records/",
+        "/records/tests/new/",
+        "/records/events/new/",
+    ):
         page.goto(path)
         page.wait_for_load_state("networkidle")
         problems[path] = page.evaluate(CONTRAST)

@@ -21,6 +21,10 @@ SIGNED_IN = {
     "settings": "/settings/",
     "following": "/following/",
     "welcome": "/welcome/",
+    "records": "/records/",
+    "test-form": "/records/tests/new/",
+    "treatment-form": "/records/treatments/new/",
+    "event-form": "/records/events/new/",
 }
 
 
