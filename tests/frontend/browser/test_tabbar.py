@@ -49,6 +49,7 @@ def test_the_main_places_are_one_row_of_tabs_at_the_bottom(phone_at, patient, wi
     page.wait_for_url("**/more/")
     menu = page.get_by_role("main").get_by_role("link")
     assert [name.split("\n")[0] for name in menu.all_inner_texts()] == [
+        "Treatments and tests",
         "Sharing",
         "Learn",
         "Settings",
