@@ -64,11 +64,15 @@ def _replay(task: tuple[str, tuple[str, ...]]) -> tuple[dict, dict[str, list[Ale
 def run(
     files: Iterable[Path], rules: Iterable[str] = tuple(RULES), processes: int = 2, patches: dict | None = None
 ) -> dict[str, Grade]:
-    """Each rule's grade on these diaries, replayed in `processes` workers with `patches` applied in them."""
+    """Each rule's grade on these diaries, replayed in `processes` workers with `patches` applied in them (in this
+    process when there is one and nothing to patch)."""
     rules = tuple(rules)
     tasks = [(str(path), rules) for path in files]
-    with get_context("fork").Pool(processes, initializer=_apply, initargs=(patches or {},)) as pool:
-        results = pool.map(_replay, tasks, chunksize=max(1, len(tasks) // (processes * 8)))
+    if processes <= 1 and not patches:
+        results = [_replay(task) for task in tasks]
+    else:
+        with get_context("fork").Pool(processes, initializer=_apply, initargs=(patches or {},)) as pool:
+            results = pool.map(_replay, tasks, chunksize=max(1, len(tasks) // (processes * 8)))
     outlines = [outline for outline, _ in results]
     return {rule: grade(outlines, {outline["id"]: alerts[rule] for outline, alerts in results}) for rule in rules}
 
