@@ -20,7 +20,7 @@ from django.conf import settings
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.push_service import start_push_service
+from tests.push_service import ca_bundle_path, start_push_service
 from tracker.celery import app as celery_app
 from tracker.notify.webpush import generate_vapid_key_pair
 from tracker.services.patients import register_patient
@@ -68,6 +68,8 @@ def _start_private_redis() -> str:
 
 
 def pytest_configure(config):
+    # Senders (this process and the worker processes it starts) trust the local push service's certificate.
+    os.environ["REQUESTS_CA_BUNDLE"] = ca_bundle_path()
     url = os.environ.get("REDIS_URL") or _start_private_redis()
     settings.REDIS_URL = url
     settings.CELERY_BROKER_URL = url
@@ -211,5 +213,6 @@ def vapid(settings):
 def push_service(vapid):
     service, server = start_push_service()
     yield service
+    service.release.set()
     server.shutdown()
     server.server_close()

@@ -9,6 +9,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from kombu import Exchange, Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -252,7 +253,23 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # A request that saves a log must not hang when Redis is down: publish gives up fast and the
 # sweep of unchecked logs (tracker.tasks.sweep_unchecked_logs) catches up once Redis is back.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2, "socket_timeout": 5}
+# Emergencies and urgent alerts (their save-time red-flag checks and their deliveries) have a queue of
+# their own, which every worker reads before the other ("priority": kombu polls the queues in the order
+# listed here, never rotating): a backlog of routine work never stands in front of them. Every queue is
+# declared here, so a plain `celery -A tracker worker` (no -Q) consumes them all; none can be left unread.
+URGENT_TASK_QUEUE = "urgent"
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES = [
+    Queue(URGENT_TASK_QUEUE, Exchange(URGENT_TASK_QUEUE), routing_key=URGENT_TASK_QUEUE),
+    Queue(CELERY_TASK_DEFAULT_QUEUE, Exchange(CELERY_TASK_DEFAULT_QUEUE), routing_key=CELERY_TASK_DEFAULT_QUEUE),
+]
+CELERY_TASK_ROUTES = {"tracker.tasks.check_log_red_flags": {"queue": URGENT_TASK_QUEUE}}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    "queue_order_strategy": "priority",
+}
 CELERY_BEAT_SCHEDULE = {
     # Every 15 minutes because some time zones are offset by :30 or :45 from UTC.
     "nightly-analysis-dispatch": {"task": "tracker.tasks.dispatch_nightly_analysis", "schedule": 15 * 60},
@@ -269,7 +286,27 @@ NIGHTLY_ANALYSIS_CHUNK_SIZE = envint("NIGHTLY_ANALYSIS_CHUNK_SIZE", 200)
 VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "")
 VAPID_PUBLIC_KEY = os.environ.get("VAPID_PUBLIC_KEY", "")
 VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "mailto:alerts@localhost")
-PUSH_TIMEOUT_SECONDS = envint("PUSH_TIMEOUT_SECONDS", 10)
+# The only hosts push subscriptions may point at (tracker/notify/endpoints.py): exact names, or "*.suffix"
+# for any subdomain; IP addresses are refused even when listed. The defaults are the push services of
+# the browsers we support, each as its vendor documents it:
+# - Chrome, and Chromium browsers on Android (FCM): Chromium's kPushMessagingGcmEndpoint is
+#   https://fcm.googleapis.com/fcm/send/ (chrome/browser/push_messaging/push_messaging_constants.cc).
+# - Firefox (Mozilla autopush): endpoints under https://updates.push.services.mozilla.com/wpush/
+#   (autopush documentation, "HTTP Endpoints for Notifications").
+# - Safari on macOS and iOS (Apple Web Push): "allow URLs from any subdomain of push.apple.com"
+#   (WebKit, "Meet Web Push"; Apple, "Sending web push notifications in web apps and browsers").
+# - Edge and other browsers on Windows (WNS): cloud services send to *.notify.windows.com (Microsoft,
+#   "Enterprise Firewall and Proxy Configurations to Support WNS Traffic").
+PUSH_SERVICE_HOSTS = envlist(
+    "PUSH_SERVICE_HOSTS", "fcm.googleapis.com,updates.push.services.mozilla.com,*.push.apple.com,*.notify.windows.com"
+)
+# A push service answers in well under a second; one that does not must not hold a worker.
+PUSH_CONNECT_TIMEOUT_SECONDS = envint("PUSH_CONNECT_TIMEOUT_SECONDS", 3)
+PUSH_READ_TIMEOUT_SECONDS = envint("PUSH_READ_TIMEOUT_SECONDS", 5)
+# One recipient's pushes go out together; whatever has not answered by then is retried later.
+PUSH_DEADLINE_SECONDS = envint("PUSH_DEADLINE_SECONDS", 8)
+# Push subscriptions one account may keep; a new one beyond it replaces the oldest.
+PUSH_SUBSCRIPTIONS_PER_ACCOUNT = envint("PUSH_SUBSCRIPTIONS_PER_ACCOUNT", 10)
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 ALERT_REPEAT_INTERVAL_MINUTES = envint("ALERT_REPEAT_INTERVAL_MINUTES", 10)
 ALERT_REPEAT_COUNT = envint("ALERT_REPEAT_COUNT", 6)

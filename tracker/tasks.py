@@ -42,22 +42,36 @@ def sweep_unchecked_logs() -> None:
         check_log_red_flags.delay(log_id)
 
 
-# Retries are planned by the outbox row itself (tracker.services.delivery), not by Celery.
-@shared_task
-def deliver_notification(notification_id: int) -> None:
+# Retries are planned by the outbox rows themselves (tracker.services.delivery), not by Celery; a retry
+# stays on the queue its task came from.
+@shared_task(bind=True)
+def deliver_notification(self, notification_id: int) -> None:
     retry_in = delivery.deliver(notification_id=notification_id)
     if retry_in is not None:
-        deliver_notification.apply_async((notification_id,), countdown=retry_in)
+        self.apply_async((notification_id,), countdown=retry_in, queue=_own_queue(self))
+
+
+@shared_task(bind=True)
+def deliver_pushes(self, recipient_id: int) -> None:
+    retry_in = delivery.deliver_pushes(recipient_id=recipient_id)
+    if retry_in is not None:
+        self.apply_async((recipient_id,), countdown=retry_in, queue=_own_queue(self))
+
+
+def _own_queue(task: Task) -> str | None:
+    return (task.request.delivery_info or {}).get("routing_key")
 
 
 @shared_task
 def sweep_notifications() -> None:
-    for notification_id in delivery.due_notification_ids():
-        try:
-            deliver_notification.delay(notification_id)
-        except Exception:
-            logger.warning("could not enqueue deliveries; the next sweep will retry")
-            return
+    due = delivery.due_deliveries()
+    try:
+        for recipient_id, queue in due.push_recipients:
+            deliver_pushes.apply_async((recipient_id,), queue=queue)
+        for notification_id, queue in due.notifications:
+            deliver_notification.apply_async((notification_id,), queue=queue)
+    except Exception:
+        logger.warning("could not enqueue deliveries; the next sweep will retry")
 
 
 @shared_task
@@ -65,8 +79,8 @@ def send_due_reminders() -> None:
     reminders.send_due_reminders()
 
 
-def enqueue_after_commit(task: Task, *args) -> None:
-    """Send `task` once the current transaction commits; a broker outage must not fail the write.
+def enqueue_after_commit(task: Task, *args, queue: str | None = None) -> None:
+    """Send `task` (to `queue`, else its route) once the transaction commits; a broker outage must not fail the write.
 
     With settings.TASKS_RUN_INLINE (`manage.py replay`) the same task body runs in process instead.
     """
@@ -76,7 +90,7 @@ def enqueue_after_commit(task: Task, *args) -> None:
             task(*args)
             return
         try:
-            task.delay(*args)
+            task.apply_async(args, queue=queue)
         except Exception:
             # The broker is down: what was saved stays saved, and a periodic sweep sends it later.
             logger.warning("could not enqueue %s%s; the sweep will retry", task.name, args)

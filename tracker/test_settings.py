@@ -5,6 +5,9 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-suite-only-not-a-secret")
 os.environ.setdefault("STATIC_FROM_APPS", "1")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# The local HTTPS push service of the tests and benchmarks (tests/push_service.py), allowed the way
+# production allows the real ones; its certificate authority is trusted through REQUESTS_CA_BUNDLE.
+os.environ.setdefault("PUSH_SERVICE_HOSTS", "localhost")
 
 from tracker.settings import *  # noqa: F403
 

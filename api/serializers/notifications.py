@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from api.serializers.fields import bounded_integer
 from tracker.models import Notification, PushSubscription, Snooze
+from tracker.notify.endpoints import endpoint_refusal
 
 
 class PushKeysSerializer(serializers.Serializer):
@@ -16,8 +17,9 @@ class PushSubscriptionInSerializer(serializers.Serializer):
     keys = PushKeysSerializer()
 
     def validate_endpoint(self, value):
-        if not value.startswith("https://"):
-            raise serializers.ValidationError("must be an https:// push service URL")
+        refusal = endpoint_refusal(value)
+        if refusal:
+            raise serializers.ValidationError(refusal)
         return value
 
 

@@ -23,7 +23,11 @@ class PushSubscriptionListView(APIView):
     @extend_schema(
         request=PushSubscriptionInSerializer,
         responses={201: PushSubscriptionSerializer, 200: PushSubscriptionSerializer},
-        description="Stores the browser's PushSubscription JSON: 201 when new, 200 when the endpoint was known.",
+        description=(
+            "Stores the browser's PushSubscription JSON: 201 when new to this account, 200 when this account already"
+            " had the endpoint. Only endpoints on the browsers' push services are accepted (PUSH_SERVICE_HOSTS); an"
+            " account keeps at most PUSH_SUBSCRIPTIONS_PER_ACCOUNT, the oldest going first."
+        ),
     )
     def post(self, request):
         serializer = PushSubscriptionInSerializer(data=request.data)

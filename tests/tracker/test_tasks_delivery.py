@@ -21,7 +21,7 @@ from tracker import tasks
 from tracker.celery import app as celery_app
 from tracker.models import Alert, DeliveryAttempt, Notification, PushSubscription
 from tracker.rules.types import Finding, Severity
-from tracker.services import alerting
+from tracker.services import alerting, delivery
 
 STROKE_SIGNS = ["sudden_onset"]
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,10 +36,8 @@ def test_a_red_flag_log_reaches_the_phone_as_a_web_push(celery_worker, make_pati
     patient = make_patient(timezone="Europe/Berlin", country="DE")
     device = push_service.new_device()
     client = client_for(patient)
-    assert client.post("/api/push-subscriptions/", device.subscription_json(), format="json").status_code == 400, (
-        "a push service is https:// in real life; the local one is registered directly below"
-    )
-    _subscribe(patient.user, device)
+    # The local push service is allowed through PUSH_SERVICE_HOSTS like the real ones, not bypassed.
+    assert client.post("/api/push-subscriptions/", device.subscription_json(), format="json").status_code == 201
     today = patient.local_today()
     save_steady_days(patient, today)
     client.post(
@@ -167,3 +165,100 @@ def test_an_alert_raised_while_redis_is_down_is_delivered_once_after_it_returns(
             broker.wait(timeout=10)
     assert len(push_service.received) == 1
     assert DeliveryAttempt.objects.filter(notification__alert=alert).count() == 3
+
+
+@contextmanager
+def _private_broker():
+    """A redis-server of its own, this process publishing to it; yields its URL."""
+    port = _free_port()
+    url = f"redis://127.0.0.1:{port}/0"
+    broker = _redis_server(port)
+    try:
+        with _publishing_to(url):
+            yield url
+    finally:
+        broker.terminate()
+        broker.wait(timeout=10)
+
+
+@contextmanager
+def _plain_worker(broker_url: str, *worker_args: str):
+    """`celery -A tracker worker` with `worker_args` and no -Q: it consumes the queues settings declare (README)."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "tracker", "worker", *worker_args, "--loglevel", "WARNING"],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tracker.test_settings",
+            "REDIS_URL": broker_url,
+            "DATABASE_URL": _database_url(),
+            "VAPID_PRIVATE_KEY": django_settings.VAPID_PRIVATE_KEY,
+            "VAPID_SUBJECT": django_settings.VAPID_SUBJECT,
+        },
+    )
+    try:
+        yield worker
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+
+
+def test_every_queue_a_task_can_be_sent_to_is_declared():
+    declared = {queue.name for queue in django_settings.CELERY_TASK_QUEUES}
+    assert django_settings.CELERY_TASK_DEFAULT_QUEUE in declared
+    assert {route["queue"] for route in django_settings.CELERY_TASK_ROUTES.values()} <= declared
+    assert {delivery.queue_for(severity) for severity in ("emergency", "urgent", "soon", "info", None)} == declared
+    assert django_settings.CELERY_TASK_QUEUES[0].name == django_settings.URGENT_TASK_QUEUE
+    assert django_settings.CELERY_BROKER_TRANSPORT_OPTIONS["queue_order_strategy"] == "priority"
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_plain_worker_consumes_every_queue_and_serves_the_urgent_one_first(patient):
+    today = patient.local_today()
+    with _private_broker() as broker_url:
+        # Queued before any worker runs: five soft alerts' messages, then an emergency's.
+        for n in range(5):
+            finding = Finding(code=f"fatigue_trend_{n}", severity=Severity.INFO, patient_text="x")
+            alerting.raise_alerts(patient=patient, findings=[finding], raised_on=today, days=[])
+        emergency = Finding(code="sudden_weakness", severity=Severity.EMERGENCY, patient_text="x")
+        [alert] = alerting.raise_alerts(patient=patient, findings=[emergency], raised_on=today, days=[])
+        with _plain_worker(broker_url, "--concurrency", "1"):
+            wait_until(lambda: not Notification.objects.exclude(status="sent").exists(), timeout=60)
+    attempts = list(
+        DeliveryAttempt.objects.order_by("attempted_at", "pk").values_list("notification__alert", flat=True)
+    )
+    assert len(attempts) == 12, "inbox and email of six alerts, from both queues"
+    assert attempts[:2] == [alert.pk, alert.pk], "the emergency's messages went first"
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_hostile_account_with_stalling_endpoints_does_not_delay_another_persons_emergency(make_patient, push_service):
+    hostile, victim = make_patient(), make_patient()
+    hostile_client = client_for(hostile)
+    for _ in range(30):
+        device = push_service.new_stalled_device()
+        assert (
+            hostile_client.post("/api/push-subscriptions/", device.subscription_json(), format="json").status_code
+            == 201
+        )
+    assert PushSubscription.objects.filter(user=hostile.user).count() == 10, "the oldest went as new ones came"
+    victim_device = push_service.new_device()
+    client_for(victim).post("/api/push-subscriptions/", victim_device.subscription_json(), format="json")
+    today = victim.local_today()
+
+    # The README's production worker: `celery -A tracker worker --concurrency 4`.
+    with _private_broker() as broker_url, _plain_worker(broker_url, "--concurrency", "4"):
+        for n in range(8):
+            finding = Finding(code=f"hostile_{n}", severity=Severity.EMERGENCY, patient_text="x")
+            alerting.raise_alerts(patient=hostile, findings=[finding], raised_on=today, days=[])
+        wait_until(lambda: sum(push_service.requests.values()) >= 10, timeout=30)
+        started = time.monotonic()
+        emergency = Finding(code="sudden_weakness", severity=Severity.EMERGENCY, patient_text="x")
+        alerting.raise_alerts(patient=victim, findings=[emergency], raised_on=today, days=[])
+        [received] = push_service.wait_for(1, timeout=30)
+        latency = received.at - started
+        push_service.release.set()
+    assert received.path == victim_device.endpoint.removeprefix(push_service.origin)
+    assert latency < 5, f"the emergency arrived after {latency:.1f} s"

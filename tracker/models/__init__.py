@@ -6,6 +6,7 @@ from tracker.models.notifications import (
     DeliveryAttempt,
     Notification,
     NotificationPreferences,
+    PushLane,
     PushSubscription,
     Snooze,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "Notification",
     "NotificationPreferences",
     "Patient",
+    "PushLane",
     "PushSubscription",
     "RecordRevision",
     "ShareAccess",

@@ -4,13 +4,20 @@ from django.db.models import Q
 
 
 class PushSubscription(models.Model):
-    """One browser's Web Push subscription (the PushSubscription JSON it gave us)."""
+    """One browser's Web Push subscription (the PushSubscription JSON it gave us), for one account.
+
+    The same endpoint may belong to two accounts (a shared browser), each with the keys it gave: a
+    second account registering an endpoint never takes it from the first.
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions")
-    endpoint = models.URLField(max_length=2000, unique=True)
+    endpoint = models.URLField(max_length=2000)
     p256dh = models.CharField(max_length=200)
     auth = models.CharField(max_length=100)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "endpoint"], name="one_subscription_per_user_endpoint")]
 
     def __str__(self):
         return f"push subscription {self.pk} of user {self.user_id}"
@@ -109,6 +116,20 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.channel} to user {self.recipient_id} ({self.status})"
+
+
+class PushLane(models.Model):
+    """Held by the worker sending one recipient's pushes (tracker.services.delivery.deliver_pushes).
+
+    One recipient's devices are sent to by one worker at a time, so however many alerts an account
+    raises and however slowly its endpoints answer, it occupies at most one worker.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    held_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"push lane of user {self.user_id}"
 
 
 class DeliveryAttempt(models.Model):

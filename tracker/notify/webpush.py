@@ -11,6 +11,7 @@ from pywebpush import WebPushException, webpush
 
 from tracker.models import Notification
 from tracker.notify.base import SubscriptionGone, Transport, TransportError
+from tracker.notify.endpoints import endpoint_refusal
 
 # Long enough to reach a phone that is off for a night, short enough that a stale alert is dropped.
 PUSH_TTL_SECONDS = 24 * 60 * 60
@@ -23,6 +24,9 @@ class WebPushTransport(Transport):
             raise TransportError("the push subscription was removed", permanent=True)
         if not settings.VAPID_PRIVATE_KEY:
             raise TransportError("VAPID_PRIVATE_KEY is not set", permanent=True)
+        refusal = endpoint_refusal(subscription.endpoint)
+        if refusal:
+            raise TransportError(f"not sent: the endpoint {refusal}", permanent=True)
         try:
             webpush(
                 subscription_info=subscription.as_subscription_info(),
@@ -32,20 +36,33 @@ class WebPushTransport(Transport):
                 vapid_claims={"sub": settings.VAPID_SUBJECT},
                 content_encoding="aes128gcm",
                 ttl=PUSH_TTL_SECONDS,
-                timeout=settings.PUSH_TIMEOUT_SECONDS,
+                timeout=(settings.PUSH_CONNECT_TIMEOUT_SECONDS, settings.PUSH_READ_TIMEOUT_SECONDS),
                 headers={
                     "Urgency": "high" if notification.payload.get("severity") in ("emergency", "urgent") else "normal"
                 },
+                requests_session=NoRedirectSession(),
             )
         except WebPushException as error:
             status = getattr(error.response, "status_code", None)
             if status in (404, 410):
                 raise SubscriptionGone(f"push service answered {status}") from error
+            if status is not None and 300 <= status < 400:
+                raise TransportError(
+                    f"push service answered {status}; redirects are not followed", permanent=True
+                ) from error
             # 413 (payload too large) and other 4xx but 429 will fail the same way again.
             permanent = status is not None and 400 <= status < 500 and status != 429
             raise TransportError(f"push service answered {status}: {error.message}", permanent=permanent) from error
         except requests.RequestException as error:
             raise TransportError(f"push service unreachable: {error}") from error
+
+
+class NoRedirectSession(requests.Session):
+    """A push service never redirects: a redirect is answered, not followed (it could point anywhere)."""
+
+    def request(self, method, url, **kwargs):
+        with self:
+            return super().request(method, url, **{**kwargs, "allow_redirects": False})
 
 
 def generate_vapid_key_pair() -> tuple[str, str]:

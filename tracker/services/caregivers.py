@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tracker.models import CaregiverLink, Patient
+from tracker.services import delivery
 
 logger = logging.getLogger(__name__)
 
@@ -67,4 +68,8 @@ def accept_invitation(*, user, token: str) -> CaregiverLink:
 
 
 def remove_caregiver(*, link: CaregiverLink) -> None:
-    link.delete()
+    """End a carer's access (or withdraw an invitation); what was on its way to them about the patient stops."""
+    with transaction.atomic():
+        if link.caregiver_id is not None:
+            delivery.cancel_for_former_caregiver(patient=link.patient, caregiver_id=link.caregiver_id)
+        link.delete()

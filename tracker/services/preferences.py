@@ -2,26 +2,36 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from tracker.models import Notification, NotificationPreferences, PushSubscription, Snooze
+from tracker.services import delivery
 
 
 def subscribe_push(*, user, endpoint: str, p256dh: str, auth: str) -> tuple[PushSubscription, bool]:
-    """Store a browser's subscription; the same endpoint again updates it (keys rotate, or the user changed)."""
+    """Store a browser's subscription for this account; the same endpoint again updates its keys.
+
+    An endpoint another account registered stays theirs: this account gets its own row, and the answer
+    is the same as for an endpoint no one knew, so it reveals nothing about other accounts. Beyond
+    PUSH_SUBSCRIPTIONS_PER_ACCOUNT, the account's oldest subscriptions go.
+    """
     with transaction.atomic():
         subscription, created = PushSubscription.objects.select_for_update().get_or_create(
-            endpoint=endpoint, defaults={"user": user, "p256dh": p256dh, "auth": auth}
+            user=user, endpoint=endpoint, defaults={"p256dh": p256dh, "auth": auth}
         )
-        if not created and (subscription.user_id, subscription.p256dh, subscription.auth) != (user.pk, p256dh, auth):
-            subscription.user, subscription.p256dh, subscription.auth = user, p256dh, auth
-            subscription.save(update_fields=["user", "p256dh", "auth"])
+        if not created and (subscription.p256dh, subscription.auth) != (p256dh, auth):
+            subscription.p256dh, subscription.auth = p256dh, auth
+            subscription.save(update_fields=["p256dh", "auth"])
+        keep = settings.PUSH_SUBSCRIPTIONS_PER_ACCOUNT
+        oldest = PushSubscription.objects.filter(user=user).order_by("-created_at", "-pk")[keep:]
+        delivery.remove_subscriptions(PushSubscription.objects.filter(pk__in=list(oldest.values_list("pk", flat=True))))
     return subscription, created
 
 
 def unsubscribe_push(*, subscription: PushSubscription) -> None:
-    subscription.delete()
+    delivery.remove_subscriptions(PushSubscription.objects.filter(pk=subscription.pk))
 
 
 def preferences_for(*, user) -> NotificationPreferences:

@@ -20,6 +20,17 @@ BROWSER = {
 }
 
 
+OTHER_KEYS = {
+    "p256dh": "BOLnMUv4VqU4JvyG8dnQJvXgm3pkj8nlXbYSUB9SXsKmNoKMV2fX9J2CPMRe5n0RpZ9s9cTZsY2MhrHvaLe-eSE",
+    "auth": "Zq9ZTnnbE3KfJx9HNQ-1Vw",
+}
+
+
+@pytest.fixture(autouse=True)
+def _production_push_services(settings):
+    settings.PUSH_SERVICE_HOSTS = ["fcm.googleapis.com", "updates.push.services.mozilla.com", "*.push.apple.com"]
+
+
 def test_subscribing_is_idempotent_per_endpoint(api, patient):
     first = api.post("/api/push-subscriptions/", BROWSER, format="json")
     assert first.status_code == 201
@@ -30,8 +41,54 @@ def test_subscribing_is_idempotent_per_endpoint(api, patient):
     assert PushSubscription.objects.get().user == patient.user
 
 
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "https://127.0.0.1:6379/",
+        "https://localhost:8000/admin/",
+        "https://169.254.169.254/latest/meta-data/iam/",
+        "https://[::1]/push",
+        "http://fcm.googleapis.com/fcm/send/abc",
+        "https://attacker.example/fcm/send/abc",
+    ],
+)
+def test_an_endpoint_off_the_browsers_push_services_is_refused(api, endpoint):
+    response = api.post("/api/push-subscriptions/", {**BROWSER, "endpoint": endpoint}, format="json")
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["field"] == "endpoint"
+    assert not PushSubscription.objects.exists()
+
+
+def test_an_endpoint_another_account_registered_stays_theirs_and_the_answer_does_not_tell(api, patient, make_patient):
+    assert api.post("/api/push-subscriptions/", BROWSER, format="json").status_code == 201
+    intruder = client_for(make_patient())
+    taken = intruder.post("/api/push-subscriptions/", {**BROWSER, "keys": OTHER_KEYS}, format="json")
+    unknown_endpoint = {"endpoint": BROWSER["endpoint"] + "-unknown", "keys": OTHER_KEYS}
+    fresh = intruder.post("/api/push-subscriptions/", unknown_endpoint, format="json")
+    assert (
+        (taken.status_code, set(taken.json()))
+        == (fresh.status_code, set(fresh.json()))
+        == (201, {"id", "endpoint", "created_at"})
+    )
+    mine = PushSubscription.objects.get(user=patient.user)
+    assert (mine.endpoint, mine.p256dh, mine.auth) == (
+        BROWSER["endpoint"],
+        BROWSER["keys"]["p256dh"],
+        BROWSER["keys"]["auth"],
+    )
+
+
+def test_an_account_keeps_ten_subscriptions_and_a_new_one_replaces_the_oldest(api, patient):
+    for n in range(12):
+        endpoint = {**BROWSER, "endpoint": f"{BROWSER['endpoint']}-{n}"}
+        assert api.post("/api/push-subscriptions/", endpoint, format="json").status_code == 201
+    kept = sorted(PushSubscription.objects.filter(user=patient.user).values_list("endpoint", flat=True))
+    assert kept == sorted(f"{BROWSER['endpoint']}-{n}" for n in range(2, 12))
+
+
 def test_a_bad_subscription_names_the_field(api):
-    response = api.post("/api/push-subscriptions/", {"endpoint": "https://push.example/x", "keys": {}}, format="json")
+    response = api.post("/api/push-subscriptions/", {"endpoint": BROWSER["endpoint"], "keys": {}}, format="json")
     assert response.status_code == 400
     assert {e["field"] for e in response.json()["errors"]} == {"keys.p256dh", "keys.auth"}
 
@@ -81,7 +138,7 @@ def test_the_inbox_lists_newest_first_and_marks_read(api, patient, make_patient)
     for code in ("fall", "fatigue_trend"):
         finding = Finding(code=code, severity=Severity.INFO, patient_text="x")
         alerting.raise_alerts(patient=patient, findings=[finding], raised_on=date(2026, 5, 1), days=[])
-    for notification_id in delivery.due_notification_ids():
+    for notification_id, _queue in delivery.due_deliveries().notifications:
         delivery.deliver(notification_id=notification_id)
     results = api.get("/api/notifications/").json()["results"]
     assert [n["kind"] for n in results] == ["alert", "alert"]

@@ -71,9 +71,49 @@ def test_server_errors_are_temporary_and_client_errors_permanent(push_service, s
 
 def test_an_unreachable_push_service_is_a_temporary_error(push_service):
     device = push_service.new_device()
-    device.endpoint = "http://127.0.0.1:9/push/nobody"
+    device.endpoint = "https://localhost:9/push/nobody"
     with pytest.raises(TransportError) as error:
         WebPushTransport().send(_notification(device))
+    assert not error.value.permanent
+
+
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "https://127.0.0.1:6379/",
+        "https://[::1]/push/x",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://2130706433/push/x",
+        "https://localhost.example.org/push/x",
+        "http://localhost/push/x",
+    ],
+)
+def test_an_endpoint_off_the_allowed_push_services_is_never_contacted(push_service, endpoint):
+    """Checked again at send time: a row stored before the rule (or the setting) changed is refused too."""
+    device = push_service.new_device()
+    device.endpoint = endpoint
+    with pytest.raises(TransportError, match="not sent: the endpoint") as error:
+        WebPushTransport().send(_notification(device))
+    assert error.value.permanent
+
+
+def test_a_redirect_is_answered_not_followed(push_service):
+    device = push_service.new_device()
+    path = device.endpoint.removeprefix(push_service.origin)
+    push_service.redirects[path] = f"{push_service.origin}/internal/admin"
+    with pytest.raises(TransportError, match="307; redirects are not followed") as error:
+        WebPushTransport().send(_notification(device))
+    assert error.value.permanent
+    assert push_service.requests == {path: 1}, "the redirect target was never requested"
+
+
+def test_a_stalling_push_service_costs_at_most_the_read_timeout(push_service, settings):
+    settings.PUSH_READ_TIMEOUT_SECONDS = 1
+    device = push_service.new_stalled_device()
+    started = time.monotonic()
+    with pytest.raises(TransportError, match="unreachable") as error:
+        WebPushTransport().send(_notification(device))
+    assert time.monotonic() - started < 3
     assert not error.value.permanent
 
 

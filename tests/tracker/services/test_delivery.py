@@ -1,5 +1,6 @@
 """The outbox: rows planned with the alert, quiet hours, snoozes, escalation, claiming and retries."""
 
+import time as time_module
 import zoneinfo
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -9,8 +10,9 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.models import Alert, CaregiverLink, DeliveryAttempt, Notification, PushSubscription, Snooze
+from tracker.models import Alert, CaregiverLink, DeliveryAttempt, Notification, PushLane, PushSubscription, Snooze
 from tracker.rules.types import Finding, Severity
+from tracker.selectors.notifications import inbox_for
 from tracker.services import alerting, delivery
 from tracker.services.preferences import update_preferences
 
@@ -36,8 +38,12 @@ def _caregiver_of(patient, username="carer"):
 
 
 def _deliver_due(now=None) -> None:
-    for notification_id in delivery.due_notification_ids(now=now):
+    """What the sweep hands to workers, run here: single rows, and each recipient's pushes together."""
+    due = delivery.due_deliveries(now=now)
+    for notification_id, _queue in due.notifications:
         delivery.deliver(notification_id=notification_id, now=now)
+    for recipient_id, _queue in due.push_recipients:
+        delivery.deliver_pushes(recipient_id=recipient_id, now=now)
 
 
 def test_an_emergency_plans_inbox_email_and_repeating_push_for_patient_and_caregivers(patient, push_service, settings):
@@ -232,12 +238,109 @@ def test_the_sweep_frees_a_row_stuck_in_sending_past_the_task_time_limit(patient
     alert = _raise(patient, "info")
     inbox = Notification.objects.get(alert=alert, channel="inbox")
     Notification.objects.filter(pk=inbox.pk).update(status="sending", claimed_at=timezone.now())
-    assert inbox.pk not in delivery.due_notification_ids()
+    assert inbox.pk not in dict(delivery.due_deliveries().notifications)
     later = timezone.now() + timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 1)
-    assert inbox.pk in delivery.due_notification_ids(now=later)
+    assert inbox.pk in dict(delivery.due_deliveries(now=later).notifications)
 
 
 def test_delivery_attempts_are_recorded(patient):
     alert = _raise(patient, "info")
     _deliver_due()
     assert DeliveryAttempt.objects.filter(notification__alert=alert, outcome="sent").count() == 2
+
+
+def test_one_recipients_pushes_go_out_together_and_a_stalling_device_costs_one_deadline(
+    patient, push_service, settings
+):
+    settings.PUSH_DEADLINE_SECONDS = 1
+    stalled = [_subscribe(patient.user, push_service.new_stalled_device()) for _ in range(3)]
+    _subscribe(patient.user, push_service.new_device())
+    alert = _raise(patient, "emergency")
+    started = time_module.monotonic()
+    retry_in = delivery.deliver_pushes(recipient_id=patient.user_id)
+    elapsed = time_module.monotonic() - started
+    assert 1 <= elapsed < 3, "the three stalls ran side by side, within one deadline"
+    assert len(push_service.wait_for(1)) == 1
+    assert retry_in == settings.NOTIFICATION_RETRY_BASE_SECONDS
+    first_sends = Notification.objects.filter(alert=alert, channel="push", repeat=0)
+    assert sorted(first_sends.values_list("status", flat=True)) == ["pending", "pending", "pending", "sent"]
+    for row in first_sends.filter(subscription__in=stalled):
+        assert row.attempts == 1
+        assert list(row.delivery_attempts.values_list("error", flat=True)) == ["no answer within 1 s"]
+
+
+def test_a_recipient_is_sent_to_by_one_worker_at_a_time(patient, push_service):
+    _subscribe(patient.user, push_service.new_device())
+    _raise(patient, "urgent")
+    PushLane.objects.create(user=patient.user, held_until=timezone.now() + timedelta(seconds=30))
+    assert delivery.deliver_pushes(recipient_id=patient.user_id) is None
+    assert push_service.requests == {}, "another worker holds this recipient; it sends what is due"
+    PushLane.objects.filter(user=patient.user).update(held_until=timezone.now() - timedelta(seconds=1))
+    delivery.deliver_pushes(recipient_id=patient.user_id)
+    assert len(push_service.wait_for(1)) == 1, "a holder that died loses the lane when its time is up"
+    assert PushLane.objects.get(user=patient.user).held_until is None
+
+
+def test_an_unexpected_error_in_a_transport_is_recorded_and_ends_the_row(patient, push_service, settings, caplog):
+    settings.NOTIFICATION_MAX_ATTEMPTS = 3
+    device = push_service.new_device()
+    PushSubscription.objects.create(user=patient.user, endpoint=device.endpoint, p256dh="not-a-key", auth=device.auth)
+    push = Notification.objects.get(alert=_raise(patient, "soon"), channel="push")
+    now = timezone.now()
+    for _ in range(5):
+        delivery.deliver_pushes(recipient_id=patient.user_id, now=now)
+        push.refresh_from_db()
+        now = push.next_attempt_at
+    assert (push.status, push.attempts) == ("failed", 3)
+    errors = list(push.delivery_attempts.values_list("outcome", "error"))
+    assert [outcome for outcome, _ in errors] == ["temporary_error", "temporary_error", "permanent_error"]
+    assert all(error.startswith("unexpected ") for _, error in errors)
+    assert "unexpected error sending notification" in caplog.text
+
+
+def test_an_ip_literal_endpoint_stored_earlier_fails_once_and_never_loops(patient, push_service):
+    PushSubscription.objects.create(user=patient.user, endpoint="https://[::1]:8443/push/x", p256dh="k", auth="a")
+    push = Notification.objects.get(alert=_raise(patient, "soon"), channel="push")
+    delivery.deliver_pushes(recipient_id=patient.user_id)
+    push.refresh_from_db()
+    assert (push.status, push.attempts) == ("failed", 1)
+    assert "not an IP address" in push.delivery_attempts.get().error
+    assert push_service.requests == {}
+
+
+def test_a_removed_caregiver_gets_no_more_repeats_and_loses_the_inbox_entries(patient, push_service, api):
+    _subscribe(patient.user, push_service.new_device())
+    carer = _caregiver_of(patient)
+    carer_device = push_service.new_device()
+    _subscribe(carer, carer_device)
+    alert = _raise(patient, "emergency")
+    _deliver_due()
+    assert len(push_service.wait_for(2)) == 2
+    assert Notification.objects.filter(recipient=carer, channel="inbox", status="sent").exists()
+
+    link = CaregiverLink.objects.get(patient=patient, caregiver=carer)
+    assert api.delete(f"/api/caregivers/{link.pk}/").status_code == 204
+    _deliver_due(now=timezone.now() + timedelta(hours=2))
+    carer_path = carer_device.endpoint.removeprefix(push_service.origin)
+    assert [r.path for r in push_service.wait_for(8)].count(carer_path) == 1, (
+        "the patient's 6 repeats, none for the carer"
+    )
+    to_carer = Notification.objects.filter(recipient=carer, alert=alert)
+    assert not to_carer.filter(channel="inbox").exists()
+    assert not to_carer.filter(status="pending").exists()
+    assert to_carer.filter(channel="push", status="cancelled").count() == 6
+
+
+def test_news_of_a_patient_is_not_sent_to_someone_who_no_longer_follows_them(patient, push_service):
+    """However the link ended (here deleted outright, not through remove_caregiver): checked at send and read time."""
+    carer = _caregiver_of(patient)
+    _subscribe(carer, push_service.new_device())
+    alert = _raise(patient, "urgent")
+    _deliver_due()
+    assert [n.alert_id for n in inbox_for(user=carer)] == [alert.pk]
+    CaregiverLink.objects.filter(caregiver=carer).delete()
+    assert not inbox_for(user=carer).exists(), "the inbox hides what the carer may no longer see"
+    _deliver_due(now=timezone.now() + timedelta(hours=2))
+    assert len(push_service.requests) == 1, "the first push only"
+    repeats = Notification.objects.filter(recipient=carer, alert=alert, channel="push", repeat__gt=0)
+    assert set(repeats.values_list("status", flat=True)) == {"cancelled"}
