@@ -270,21 +270,24 @@ def deliver_pushes(*, recipient_id: int, now: datetime | None = None) -> float |
     A task that finds the lane held returns at once: the holder sends what is due before it lets go.
     Returns the seconds until this recipient's next send is due (a retry, or 0 when more is due now).
     """
-    now = now or timezone.now()
+
+    def clock() -> datetime:
+        return now or timezone.now()
+
     if not _take_lane(recipient_id):
         return None
     retries: list[float] = []
     try:
         for _ in range(PUSH_ROUNDS):
-            batch = _claim_due_pushes(recipient_id, now)
+            batch = _claim_due_pushes(recipient_id, clock())
             if not batch:
                 break
             retries.extend(_send_together(batch))
             _take_lane(recipient_id, renew=True)
     finally:
         PushLane.objects.filter(user_id=recipient_id).update(held_until=None)
-    # What arrived meanwhile: its own task found the lane held and left it to us.
-    if _due_pushes(recipient_id, now).exists():
+    # What came due meanwhile: its own task found the lane held and left it to us.
+    if _due_pushes(recipient_id, clock()).exists():
         retries.append(0)
     return min(retries) if retries else None
 

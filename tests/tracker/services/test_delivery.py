@@ -344,3 +344,15 @@ def test_news_of_a_patient_is_not_sent_to_someone_who_no_longer_follows_them(pat
     assert len(push_service.requests) == 1, "the first push only"
     repeats = Notification.objects.filter(recipient=carer, alert=alert, channel="push", repeat__gt=0)
     assert set(repeats.values_list("status", flat=True)) == {"cancelled"}
+
+
+def test_more_than_a_tasks_rounds_can_send_is_handed_to_a_fresh_task_at_once(patient, push_service):
+    for _ in range(10):
+        _subscribe(patient.user, push_service.new_device())
+    alert = _raise(patient, "emergency")
+    later = timezone.now() + timedelta(hours=2)
+    assert delivery.deliver_pushes(recipient_id=patient.user_id, now=later) == 0, "70 due, 60 sent in three rounds"
+    assert len(push_service.wait_for(60)) == 60
+    assert delivery.deliver_pushes(recipient_id=patient.user_id, now=later) is None
+    assert len(push_service.wait_for(70)) == 70
+    assert set(Notification.objects.filter(alert=alert, channel="push").values_list("status", flat=True)) == {"sent"}
