@@ -42,6 +42,11 @@ redis_server = subprocess.Popen(
 )
 os.environ["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
 
+from tests.push_service import ca_bundle_path, start_push_service  # noqa: E402
+
+# The local push service is HTTPS on localhost (allowed by tracker.test_settings' PUSH_SERVICE_HOSTS).
+os.environ["REQUESTS_CA_BUNDLE"] = ca_bundle_path()
+
 import django  # noqa: E402
 
 django.setup()
@@ -52,7 +57,6 @@ from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from tests.conftest import client_for  # noqa: E402
-from tests.push_service import start_push_service  # noqa: E402
 from tracker.celery import app as celery_app  # noqa: E402
 from tracker.models import DailyLog, PushSubscription  # noqa: E402
 from tracker.notify.webpush import generate_vapid_key_pair  # noqa: E402
