@@ -18,6 +18,7 @@ from tracker.models import (
     Investigation,
     LifeEvent,
     Notification,
+    PushLane,
     PushSubscription,
     ShareAccess,
     Treatment,
@@ -72,6 +73,7 @@ def _rich_patient(patient):
     PushSubscription.objects.create(
         user=patient.user, endpoint=f"https://push.example.org/{uuid.uuid4()}", p256dh="k", auth="a"
     )
+    PushLane.objects.create(user=patient.user)
     snooze(user=patient.user, code="fall", days=3)
     treatment, _ = record_create(model=Treatment, patient=patient, values={"name": "Vitamin B12", "start": day})
     record_update(record=treatment, values={"dose": "1 mg"})
