@@ -58,8 +58,8 @@ PROCESS_MODULES = [
     "pywebpush",
     "psycopg",
 ]
-_LOADED_MODULES = """
-import importlib, json, pkgutil, sys
+_IMPORT_EVERYTHING = """
+import importlib, pkgutil, sys
 import django
 django.setup()
 import api, frontend, tracker
@@ -90,7 +90,7 @@ def test_the_running_processes_need_only_what_the_runtime_file_installs(tmp_path
     production: a dependency no metadata declares (kombu's Redis transport imports `packaging`) fails here."""
     site = _runtime_site_packages(tmp_path)
     result = subprocess.run(
-        [sys.executable, "-S", "-c", _LOADED_MODULES, *PROCESS_MODULES],
+        [sys.executable, "-S", "-c", _IMPORT_EVERYTHING, *PROCESS_MODULES],
         cwd=ROOT,
         env={
             **os.environ,
