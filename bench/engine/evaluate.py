@@ -39,8 +39,11 @@ def public_directory() -> Path:
 
 
 def set_files(name: str, seed: int | None = None, processes: int = 2) -> list[Path]:
+    """The diaries of `public`, of a noise model's generated set, or of any directory of scenario files."""
     if name == PUBLIC:
         return sorted(public_directory().glob("*.json"))
+    if name not in MODELS and Path(name).is_dir():
+        return sorted(Path(name).glob("*.json"))
     return ensure_set(name, default_seed(name) if seed is None else seed, processes).files
 
 
@@ -160,7 +163,9 @@ def summary(results: dict[str, dict[str, Grade]]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sets", default=",".join((PUBLIC, *MODELS)), help="comma-separated: public and noise models")
+    parser.add_argument(
+        "--sets", default=",".join((PUBLIC, *MODELS)), help="comma-separated: public, noise models, directories"
+    )
     parser.add_argument("--seed", type=int, help="seed of the generated sets (default: each model's own)")
     parser.add_argument("--rules", default=",".join(RULES), help="comma-separated: engine, thumb")
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
