@@ -41,7 +41,7 @@ def our_summary(directory: Path, rule: str) -> str:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
-    """One diary of each recipe of the `heavy` model: misses and false alerts for both rules to disagree on."""
+    """One diary of each recipe of the `heavy` model."""
     directory = tmp_path_factory.mktemp("generated")
     for recipe in RECIPES:
         diary = build_diary("heavy", 5, recipe, 0)
@@ -56,10 +56,10 @@ def test_grading_agrees_with_the_official_scorer_on_the_public_set(rule):
 
 
 @pytest.mark.skipif(not SCORER.is_file(), reason=f"no {SCORER} (set SCENARIOS_DIR to the public set)")
-@pytest.mark.parametrize("rule", REPLAYS)
-def test_grading_agrees_with_the_official_scorer_on_generated_diaries(rule, generated):
-    ours = our_summary(generated, rule)
-    assert ours == official_summary(rule, generated)
+def test_grading_agrees_with_the_official_scorer_on_generated_diaries(generated):
+    """The rule of thumb misses some and raises false alerts there: every part of the grading is exercised."""
+    ours = our_summary(generated, "thumb")
+    assert ours == official_summary("thumb", generated)
     assert "(0)" not in ours, "the sample should hold false alerts to grade"
 
 
