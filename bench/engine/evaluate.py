@@ -96,7 +96,9 @@ def report(name: str, grades: dict[str, Grade], seconds: float, failures: bool =
     if name == FROZEN_MODEL:
         lines.append("   frozen validation set: read it, never tune on it")
     width = 24
-    lines.append(f"{'':34}" + "".join(f"{RULE_TITLES[rule]:>{width}}" for rule in rules))
+    groups = sorted({group for g in grades.values() for group in g.expectations})
+    label = max([32, *(len(group) + 2 for group in groups)])
+    lines.append(f"{'':{label + 2}}" + "".join(f"{RULE_TITLES[rule]:>{width}}" for rule in rules))
     overall = (
         ("sensitivity", lambda g: f"{g.sensitivity:.3f} ({g.found}/{g.expected})"),
         ("false alerts / patient-year", lambda g: f"{g.false_per_year:.2f} ({g.false_alerts})"),
@@ -104,16 +106,15 @@ def report(name: str, grades: dict[str, Grade], seconds: float, failures: bool =
         ("delay median/p90 (days)", lambda g: _delays(g.delays)),
         ("emergencies the same day", lambda g: f"{g.emergencies_same_day}/{g.emergencies_expected}"),
     )
-    for label, value in overall:
-        lines.append(f"  {label:32}" + "".join(f"{value(grades[rule]):>{width}}" for rule in rules))
+    for title, value in overall:
+        lines.append(f"  {title:{label}}" + "".join(f"{value(grades[rule]):>{width}}" for rule in rules))
     lines.append("  expected (hits/misses, delay median/p90)")
-    groups = sorted({group for g in grades.values() for group in g.expectations})
     for group in groups:
         cells = []
         for rule in rules:
             hits, misses, delays = grades[rule].expectations.get(group, [0, 0, []])
             cells.append(f"{hits}/{misses} {_delays(delays)}")
-        lines.append(f"    {group[:30]:30}" + "".join(f"{cell:>{width}}" for cell in cells))
+        lines.append(f"    {group:{label - 2}}" + "".join(f"{cell:>{width}}" for cell in cells))
     lines.append("  false alerts >= soon (count, per patient-year) | alerts before a change, info included")
     codes = sorted({code for g in grades.values() for code in (*g.false_by_code, *g.early_by_code)})
     for code in codes:
@@ -121,11 +122,11 @@ def report(name: str, grades: dict[str, Grade], seconds: float, failures: bool =
         for rule in rules:
             g = grades[rule]
             cells.append(f"{g.false_by_code[code]} {g.false_by_code[code] / g.years:.2f} | {g.early_by_code[code]}")
-        lines.append(f"    {code:30}" + "".join(f"{cell:>{width}}" for cell in cells))
+        lines.append(f"    {code:{label - 2}}" + "".join(f"{cell:>{width}}" for cell in cells))
     lines.append("  alert load by code (>= soon, per patient-year)")
     for code in sorted({code for g in grades.values() for code in g.load_by_code}):
         lines.append(
-            f"    {code:30}"
+            f"    {code:{label - 2}}"
             + "".join(f"{grades[rule].load_by_code[code] / grades[rule].years:>{width}.2f}" for rule in rules)
         )
     lines.append("  by recipe (hits/misses, false alerts)")
@@ -134,7 +135,7 @@ def report(name: str, grades: dict[str, Grade], seconds: float, failures: bool =
         for rule in rules:
             hits, misses, false = grades[rule].by_recipe.get(recipe, [0, 0, 0])
             cells.append(f"{hits}/{misses}, {false}")
-        lines.append(f"    {recipe:30}" + "".join(f"{cell:>{width}}" for cell in cells))
+        lines.append(f"    {recipe:{label - 2}}" + "".join(f"{cell:>{width}}" for cell in cells))
     if failures:
         for rule in rules:
             lines.append(f"  {RULE_TITLES[rule]}: what went wrong")
