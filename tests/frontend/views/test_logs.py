@@ -48,3 +48,11 @@ def test_no_page_has_an_inline_script(patient, client):
         for tag in re.findall(r"<script[^>]*>", html):
             assert "src=" in tag or 'type="application/json"' in tag, (path, tag)
         assert not re.search(r"<[^>]+\son[a-z]+=", html), path
+
+
+def test_a_past_day_is_not_called_today(patient, client):
+    day = patient.local_today() - timedelta(days=3)
+    client.force_login(patient.user)
+    html = client.get(f"/history/{day.isoformat()}/").content.decode()
+    assert "More about this day" in html and "Steps that day" in html and "Other symptoms that day" in html
+    assert "More about today" not in html and "Steps today" not in html and "symptoms today" not in html
