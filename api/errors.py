@@ -60,10 +60,8 @@ def database_unavailable_response() -> JsonResponse:
     return response
 
 
-def too_many_attempts_response(retry_after: int) -> Response:
-    response = error_response(
-        None, "too many failed sign-ins; try again later", status_code=status.HTTP_429_TOO_MANY_REQUESTS
-    )
+def too_many_requests_response(retry_after: int, message: str) -> Response:
+    response = error_response(None, message, status_code=status.HTTP_429_TOO_MANY_REQUESTS)
     response["Retry-After"] = str(retry_after)
     return response
 

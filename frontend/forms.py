@@ -1,7 +1,10 @@
 from django import forms
 from django.contrib.auth import authenticate
+from django.contrib.auth.forms import AuthenticationForm
 
+from frontend.ratelimit import client_address
 from tracker.models import Patient
+from tracker.services.login_throttle import login_wait
 
 HISTORY_CHOICES = [
     ("cancer", "Cancer, now or in the past"),
@@ -25,6 +28,18 @@ class SignUpForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     timezone = forms.CharField(widget=forms.HiddenInput(attrs={"data-detect-timezone": ""}), initial="UTC")
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form that says how long to wait, instead of "wrong password", while this address must."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        if username and self.request is not None:
+            wait = login_wait(username=username, remote_addr=client_address(self.request))
+            if wait:
+                raise forms.ValidationError(wait.message(), code="wait")
+        return super().clean()
 
 
 class WelcomeForm(forms.Form):

@@ -105,10 +105,13 @@ PASSWORD_HASHERS = [
 ]
 # Every login (token endpoint, admin, the pages) passes the lockout in tracker/auth.py.
 AUTHENTICATION_BACKENDS = ["tracker.auth.LockoutModelBackend"]
-# Failed logins of one username before it is locked, for how long; failures from one client network before it is.
+# Sign-in throttling (tracker/services/login_throttle.py): free failures of one username from one address, then a
+# doubling wait up to the lockout seconds; failures from one address whatever the username, then a wait up to a minute.
 LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_LOCKOUT_SECONDS = envint("LOGIN_LOCKOUT_SECONDS", 15 * 60)
 LOGIN_NETWORK_FAILURE_LIMIT = envint("LOGIN_NETWORK_FAILURE_LIMIT", 50)
+LOGIN_NETWORK_MAX_DELAY_SECONDS = envint("LOGIN_NETWORK_MAX_DELAY_SECONDS", 60)
+LOGIN_FAILURE_MEMORY_SECONDS = envint("LOGIN_FAILURE_MEMORY_SECONDS", 24 * 60 * 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

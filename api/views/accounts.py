@@ -7,12 +7,12 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from api.errors import too_many_attempts_response
+from api.errors import too_many_requests_response
 from api.permissions import HasPatientProfile
 from api.serializers.accounts import AccountDeleteSerializer, ProfileSerializer, RegisterSerializer, TokenSerializer
 from frontend.ratelimit import client_address
 from tracker.services.accounts import account_delete
-from tracker.services.login_throttle import login_retry_after
+from tracker.services.login_throttle import login_wait
 from tracker.services.patients import register_patient, update_profile
 
 
@@ -33,13 +33,16 @@ class TokenView(ObtainAuthToken):
     # ObtainAuthToken names DRF's own parsers; ours answer an unreadable body with a 400 (api/parsers.py).
     parser_classes = api_settings.DEFAULT_PARSER_CLASSES
 
-    @extend_schema(responses={200: TokenSerializer}, description="Answers 429 with Retry-After while locked out.")
+    @extend_schema(
+        responses={200: TokenSerializer},
+        description="429 with Retry-After while this username must wait from this address.",
+    )
     def post(self, request, *args, **kwargs):
         username = request.data.get("username") if isinstance(request.data, dict) else None
         if isinstance(username, str):
-            retry_after = login_retry_after(username=username, remote_addr=client_address(request))
-            if retry_after:
-                return too_many_attempts_response(retry_after)
+            wait = login_wait(username=username, remote_addr=client_address(request))
+            if wait:
+                return too_many_requests_response(wait.seconds, wait.message())
         return super().post(request, *args, **kwargs)
 
 

@@ -9,13 +9,14 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_POST
 
 from frontend.access import patient_required
-from frontend.forms import DeleteAccountForm, SignUpForm, WelcomeForm
+from frontend.forms import DeleteAccountForm, SignInForm, SignUpForm, WelcomeForm
 from tracker.services.accounts import account_delete
 from tracker.services.patients import register_patient, update_profile
 
 
 class SignInView(LoginView):
     template_name = "frontend/accounts/login.html"
+    authentication_form = SignInForm
     redirect_authenticated_user = True
 
 
