@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
 
 from frontend.ratelimit import client_address
 from tracker.models import Patient
@@ -13,20 +14,37 @@ HISTORY_CHOICES = [
 ]
 
 
-class SignUpForm(forms.Form):
+class CarerSignUpForm(forms.Form):
+    """An account without a diary: enough to follow someone who invited you."""
+
     username = forms.RegexField(
         r"^[\w.@+-]{3,150}$",
-        label="Choose a user name",
-        help_text="3 or more letters or digits.",
+        label=_("Choose a user name"),
+        help_text=_("3 or more letters or digits."),
+        error_messages={
+            "invalid": _("Use 3 to 150 letters or digits (and . @ + - _ if you like), with no spaces."),
+            "required": _("Choose a user name."),
+        },
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
     )
-    email = forms.EmailField(label="Email", widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("Email"),
+        error_messages={
+            "invalid": _("Enter an email address like name@example.org."),
+            "required": _("Enter your email address."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     password = forms.CharField(
-        label="Choose a password",
-        help_text="At least 8 characters; a short sentence is easy to remember.",
+        label=_("Choose a password"),
+        help_text=_("At least 8 characters; a short sentence is easy to remember."),
+        error_messages={"required": _("Choose a password.")},
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
+
+
+class SignUpForm(CarerSignUpForm):
     timezone = forms.CharField(widget=forms.HiddenInput(attrs={"data-detect-timezone": ""}), initial="UTC")
 
 
@@ -88,8 +106,12 @@ class DeleteAccountForm(forms.Form):
 
 class AcceptInvitationForm(forms.Form):
     token = forms.CharField(
-        label="Invitation code",
-        help_text="The code in the email that invited you.",
+        label=_("Invitation code"),
+        help_text=_("The code in the email that invited you."),
+        error_messages={
+            "required": _("Enter the code from the invitation email."),
+            "max_length": _("This is longer than an invitation code. Copy only the code from the email."),
+        },
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}),
     )

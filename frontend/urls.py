@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontend.views import accounts, alerts, following, logs, pages, pwa, records, shared
+from frontend.views import accounts, alerts, following, invitations, logs, pages, pwa, records, shared
 
 app_name = "frontend"
 
@@ -30,6 +30,7 @@ urlpatterns = [
     path("more/", pages.more, name="more"),
     path("following/", following.following, name="following"),
     path("following/<int:patient_id>/", following.followed_patient, name="followed-patient"),
+    path("invite/", invitations.invitation, name="invitation"),
     path("signup/", accounts.signup, name="signup"),
     path("login/", accounts.SignInView.as_view(), name="login"),
     path("logout/", accounts.sign_out, name="logout"),

@@ -102,6 +102,7 @@ ACCESS = {
     "api:patient-chart": CAREGIVER,
     "frontend:learn": PUBLIC,
     "frontend:signup": PUBLIC,
+    "frontend:invitation": PUBLIC,
     "frontend:manifest": PUBLIC,
     "frontend:service-worker": PUBLIC,
     "frontend:offline": PUBLIC,

@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "frontend.navigation.main_tabs",
+                "frontend.context.navigation",
             ],
         },
     },

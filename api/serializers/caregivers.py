@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from tracker.models import CaregiverLink, Patient
@@ -13,11 +14,24 @@ class CaregiverLinkSerializer(serializers.ModelSerializer):
 
 
 class InviteSerializer(serializers.Serializer):
-    email = serializers.EmailField()
+    email = serializers.EmailField(
+        error_messages={
+            "invalid": _("Enter an email address like name@example.org."),
+            "required": _("Enter the email address of the person to invite."),
+            "blank": _("Enter the email address of the person to invite."),
+        }
+    )
 
 
 class AcceptSerializer(serializers.Serializer):
-    token = serializers.CharField(max_length=200)
+    token = serializers.CharField(
+        max_length=200,
+        error_messages={
+            "required": _("Enter the code from the invitation email."),
+            "blank": _("Enter the code from the invitation email."),
+            "max_length": _("This is longer than an invitation code. Copy only the code from the email."),
+        },
+    )
 
 
 class FollowedPatientSerializer(serializers.ModelSerializer):

@@ -5,12 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_POST
 
 from frontend.access import patient_required
-from frontend.forms import DeleteAccountForm, SignInForm, SignUpForm, WelcomeForm
-from tracker.services.accounts import account_delete
+from frontend.forms import CarerSignUpForm, DeleteAccountForm, SignInForm, SignUpForm, WelcomeForm
+from frontend.views.invitations import accept_invitation_in_session, invitation_in_session
+from tracker.services.accounts import account_delete, register_account
 from tracker.services.patients import register_patient, update_profile
 
 
@@ -19,6 +21,15 @@ class SignInView(LoginView):
     authentication_form = SignInForm
     redirect_authenticated_user = True
 
+    def get_default_redirect_url(self):
+        # Someone who came from an invitation link and signed in goes back to it.
+        if invitation_in_session(self.request) is not None:
+            return reverse("frontend:invitation")
+        return super().get_default_redirect_url()
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "invitation": invitation_in_session(self.request)}
+
 
 def _add_errors(form, error: ValidationError) -> None:
     for field, messages in error.message_dict.items():
@@ -26,6 +37,9 @@ def _add_errors(form, error: ValidationError) -> None:
 
 
 def signup(request):
+    invitation = invitation_in_session(request)
+    if invitation is not None:
+        return _carer_signup(request, invitation)
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -36,6 +50,24 @@ def signup(request):
             login(request, patient.user)
             return redirect("frontend:welcome")
     return render(request, "frontend/accounts/signup.html", {"form": form})
+
+
+def _carer_signup(request, invitation):
+    """Sign-up from an invitation: an account without a diary, following the person who invited them at once."""
+    form = CarerSignUpForm(request.POST or None, initial={"email": invitation.email})
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = register_account(**form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            login(request, user)
+            try:
+                link = accept_invitation_in_session(request)
+            except ValidationError:
+                return redirect("frontend:invitation")  # which says why
+            return redirect("frontend:followed-patient", patient_id=link.patient_id)
+    return render(request, "frontend/accounts/signup.html", {"form": form, "invitation": invitation})
 
 
 @patient_required

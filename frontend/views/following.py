@@ -7,17 +7,26 @@ from django.shortcuts import redirect, render
 from frontend.access import audited_patient
 from frontend.chart_links import chart_links
 from frontend.forms import AcceptInvitationForm
+from frontend.views.invitations import remember_invitation
 from tracker.models import Alert
 from tracker.selectors.access import followed_patients
 from tracker.selectors.alerts import alerts_for
+from tracker.selectors.logs import last_logged_on
 from tracker.services.caregivers import accept_invitation
 
 RECENT_ALERTS_SHOWN = 20
 
 
-@login_required
 def following(request):
-    form = AcceptInvitationForm(request.POST or None, initial={"token": request.GET.get("code", "")})
+    if "code" in request.GET:
+        # The link in invitation emails sent before /invite/ existed.
+        return remember_invitation(request, request.GET["code"])
+    return _following(request)
+
+
+@login_required
+def _following(request):
+    form = AcceptInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             link = accept_invitation(user=request.user, token=form.cleaned_data["token"].strip())
@@ -43,6 +52,7 @@ def followed_patient(request, patient_id: int):
             "patient": patient,
             "open_alerts": [a for a in alerts if a.status == Alert.Status.OPEN],
             "earlier_alerts": [a for a in alerts if a.status != Alert.Status.OPEN],
+            "last_logged": last_logged_on(patient=patient),
             **chart_links(request, "api:patient-chart", patient.pk),
         },
     )

@@ -22,6 +22,10 @@ def logs_for(*, patient: Patient, since: date | None = None, until: date | None 
     return logs.order_by("date")
 
 
+def last_logged_on(*, patient: Patient) -> date | None:
+    return DailyLog.objects.filter(patient=patient).order_by("-date").values_list("date", flat=True).first()
+
+
 def log_revisions(*, patient: Patient, day: date) -> QuerySet[DailyLogRevision]:
     return DailyLogRevision.objects.filter(patient=patient, date=day)
 

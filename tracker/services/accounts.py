@@ -1,6 +1,7 @@
-"""Deleting an account and with it every piece of personal data it has here."""
+"""Making an account without a diary (a carer's), and deleting an account with every piece of personal data it has."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,6 +27,21 @@ from tracker.models import (
     Snooze,
     Treatment,
 )
+
+
+@transaction.atomic
+def register_account(*, username: str, email: str, password: str):
+    """A user with no patient profile: someone who follows others' diaries and keeps none of their own."""
+    user = get_user_model()(username=username, email=email)
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
+    if get_user_model().objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": "This user name is taken. Choose another one."})
+    user.set_password(password)
+    user.save()
+    return user
 
 
 def account_delete(*, user, password: str) -> None:

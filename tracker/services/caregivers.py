@@ -1,6 +1,5 @@
 """A patient shares their alerts, charts and logs with caregivers, read-only, and can stop any time."""
 
-import hashlib
 import logging
 import secrets
 
@@ -9,24 +8,27 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tracker.models import CaregiverLink, Patient
 from tracker.services import delivery
+from tracker.selectors.invitations import invitation_code_hash, pending_invitation
 
 logger = logging.getLogger(__name__)
 
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+INVITATION_GONE = gettext_lazy(
+    "This invitation has already been used or was withdrawn. Ask the person who invited you to send a new one."
+)
 
 
 def invite_caregiver(*, patient: Patient, email: str) -> CaregiverLink:
     """Store a pending invitation and email its one-time token; only the hash is kept."""
     if email.lower() == (patient.user.email or "").lower():
-        raise ValidationError({"email": "you cannot invite yourself."})
+        raise ValidationError({"email": _("This is your own email address. Invite someone else's.")})
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
-        link = CaregiverLink.objects.create(patient=patient, email=email, token_hash=_hash(token))
+        link = CaregiverLink.objects.create(patient=patient, email=email, token_hash=invitation_code_hash(token))
         transaction.on_commit(lambda: _send_invitation(patient, email, token))
     return link
 
@@ -37,9 +39,10 @@ def _send_invitation(patient: Patient, email: str, token: str) -> None:
         send_mail(
             f"{name} invites you to follow their leg tracker",
             f"{name} would like you to receive their alerts and see their entries.\n\n"
-            f"Sign in or create an account at {settings.SITE_URL}/, then open this link to accept:\n\n"
-            f"{settings.SITE_URL}/following/?code={token}\n\n"
-            f"or, under Following, enter this code:\n\n{token}\n",
+            f"Open this link to accept; you can create an account there if you have none:\n\n"
+            f"{settings.SITE_URL}/invite/?code={token}\n\n"
+            f"If the link does not open, sign in at {settings.SITE_URL}/ and enter this code under Following:\n\n"
+            f"{token}\n",
             None,
             [email],
         )
@@ -49,20 +52,24 @@ def _send_invitation(patient: Patient, email: str, token: str) -> None:
 
 
 def accept_invitation(*, user, token: str) -> CaregiverLink:
-    link = CaregiverLink.objects.select_related("patient").filter(token_hash=_hash(token)).first()
-    if link is None or link.status != CaregiverLink.Status.PENDING:
-        raise ValidationError({"token": "this invitation is unknown, already used or withdrawn."})
+    link = pending_invitation(token)
+    if link is None:
+        raise ValidationError({"token": INVITATION_GONE})
     if link.patient.user_id == user.pk:
-        raise ValidationError({"token": "you cannot follow yourself."})
+        raise ValidationError({"token": _("This is your own invitation: you cannot follow yourself.")})
+    if CaregiverLink.objects.filter(patient=link.patient, caregiver=user).exists():
+        raise ValidationError({"token": _("You already follow %(name)s.") % {"name": link.patient.user.get_username()}})
     try:
         with transaction.atomic():
             accepted = CaregiverLink.objects.filter(pk=link.pk, status=CaregiverLink.Status.PENDING).update(
                 status=CaregiverLink.Status.ACTIVE, caregiver=user, accepted_at=timezone.now()
             )
     except IntegrityError:
-        raise ValidationError({"token": "you already follow this patient."}) from None
+        raise ValidationError(
+            {"token": _("You already follow %(name)s.") % {"name": link.patient.user.get_username()}}
+        ) from None
     if not accepted:
-        raise ValidationError({"token": "this invitation is unknown, already used or withdrawn."})
+        raise ValidationError({"token": INVITATION_GONE})
     link.refresh_from_db()
     return link
 

@@ -39,7 +39,7 @@ def create_patient(*, user, timezone: str, **profile) -> Patient:
     """Save a new user (already holding its password, or none) with their patient profile."""
     validate_timezone(timezone)
     if get_user_model().objects.filter(username__iexact=user.username).exists():
-        raise ValidationError({"username": "this username is already taken."})
+        raise ValidationError({"username": "This user name is taken. Choose another one."})
     user.save()
     patient = Patient(user=user, timezone=timezone)
     _apply_profile(patient, profile)

@@ -77,7 +77,8 @@ def test_a_taken_username_is_refused(anonymous):
     anonymous.post("/api/auth/register/", REGISTRATION, format="json")
     response = anonymous.post("/api/auth/register/", {**REGISTRATION, "username": "MARIA"}, format="json")
     assert response.status_code == 400
-    assert response.json()["errors"] == [{"field": "username", "message": "this username is already taken."}]
+    [error] = response.json()["errors"]
+    assert error == {"field": "username", "message": "This user name is taken. Choose another one."}
     assert Patient.objects.count() == 1
 
 

@@ -14,24 +14,40 @@ def _invited_carer(patient, django_capture_on_commit_callbacks, username="carer"
     carer = get_user_model().objects.create_user(username=username, email=f"{username}@example.org", password="pw")
     with django_capture_on_commit_callbacks(execute=True):
         invite_caregiver(patient=patient, email=carer.email)
-    link = re.search(r"https?://\S+(/following/\?code=\S+)", mail.outbox[-1].body).group(1)
+    link = re.search(r"https?://\S+(/invite/\?code=\S+)", mail.outbox[-1].body).group(1)
     return carer, link
 
 
-def test_the_email_link_fills_in_the_code_and_accepting_opens_the_persons_page(
-    patient, client, django_capture_on_commit_callbacks
-):
+def test_the_email_link_shows_who_invites_and_one_tap_follows_them(patient, client, django_capture_on_commit_callbacks):
     carer, link = _invited_carer(patient, django_capture_on_commit_callbacks)
     client.force_login(carer)
-    token = link.split("code=")[1]
-    assert f'value="{token}"' in client.get(link).content.decode()
+    opened = client.get(link)
+    assert opened["Location"] == "/invite/", "the code leaves the address bar at once"
+    page = client.get("/invite/").content.decode()
+    assert f"{patient.user.username} invites you to follow their leg diary" in page
+    assert link.split("code=")[1] not in page
 
-    response = client.post("/following/", {"token": token})
+    response = client.post("/invite/")
     assert response["Location"] == f"/following/{patient.pk}/"
     assert CaregiverLink.objects.get(patient=patient).status == CaregiverLink.Status.ACTIVE
     listing = client.get("/following/").content.decode()
     assert patient.user.username in listing
     assert client.get("/").headers["Location"] == "/following/", "a carer's home is the people they follow"
+
+
+def test_the_link_of_emails_sent_before_still_works(patient, client, django_capture_on_commit_callbacks):
+    carer, link = _invited_carer(patient, django_capture_on_commit_callbacks)
+    old_link = link.replace("/invite/?code=", "/following/?code=")
+    assert client.get(old_link)["Location"] == "/invite/", "signed out too"
+    client.force_login(carer)
+    assert client.post("/invite/")["Location"] == f"/following/{patient.pk}/"
+
+
+def test_the_code_can_still_be_typed_under_following(patient, client, django_capture_on_commit_callbacks):
+    carer, link = _invited_carer(patient, django_capture_on_commit_callbacks)
+    client.force_login(carer)
+    response = client.post("/following/", {"token": link.split("code=")[1]})
+    assert response["Location"] == f"/following/{patient.pk}/"
 
 
 def test_a_wrong_or_used_code_says_so_on_the_form(patient, client, django_capture_on_commit_callbacks):
@@ -41,7 +57,7 @@ def test_a_wrong_or_used_code_says_so_on_the_form(patient, client, django_captur
     for code in ("not-a-code", token, token):
         response = client.post("/following/", {"token": code})
     assert response.status_code == 200
-    assert "unknown, already used or withdrawn" in response.content.decode()
+    assert "This invitation has already been used or was withdrawn." in response.content.decode()
     assert CaregiverLink.objects.filter(status=CaregiverLink.Status.ACTIVE).count() == 1
 
 
@@ -50,7 +66,8 @@ def test_the_persons_page_shows_their_alerts_and_charts_and_the_look_is_recorded
 ):
     carer, link = _invited_carer(patient, django_capture_on_commit_callbacks)
     client.force_login(carer)
-    client.post("/following/", {"token": link.split("code=")[1]})
+    client.get(link)
+    client.post("/invite/")
     alert = Alert.objects.create(
         patient=patient,
         code="sudden_weakness",
@@ -64,6 +81,7 @@ def test_the_persons_page_shows_their_alerts_and_charts_and_the_look_is_recorded
 
     html = client.get(f"/following/{patient.pk}/?range=30").content.decode()
     assert f'id="alert-{alert.pk}"' in html
+    assert f"The app told {patient.user.username}:" in html
     assert "Your right leg is much weaker than yesterday." in html
     assert 'href="tel:112"' in html
     chart_urls = re.findall(r'data-figure-url="([^"]+)"', html)

@@ -135,9 +135,18 @@ if (caregivers) {
   showCollection(collection);
   caregivers.querySelector("[data-caregiver-form]").addEventListener("submit", async (event) => {
     event.preventDefault();
-    const added = await api("/api/caregivers/", { method: "POST", body: { email: event.currentTarget.email.value } });
-    caregivers.querySelector("[data-caregiver-status]").textContent = added.ok ? "Added." : unavailable(added);
-    if (added.ok) showCollection(collection);
+    const form = event.currentTarget;
+    const email = form.email.value;
+    const added = await api("/api/caregivers/", { method: "POST", body: { email } });
+    // The invitation's own messages are whole sentences: shown without the field name.
+    const refused = added.data?.errors?.map((error) => error.message).join(" ");
+    caregivers.querySelector("[data-caregiver-status]").textContent = added.ok
+      ? `Invitation sent to ${email}. It stays listed as invited until they accept.`
+      : refused || unavailable(added);
+    if (added.ok) {
+      form.reset();
+      showCollection(collection);
+    }
   });
 }
 
