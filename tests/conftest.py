@@ -157,11 +157,12 @@ def wait_until(condition, timeout: float = 10.0, interval: float = 0.05):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_share_rate_limit(redis_url):
-    """Each test starts with an unspent share-link rate limit (the counters live in the suite's Redis)."""
+def _fresh_rate_limits(redis_url):
+    """Each test starts with unspent rate limits and sign-in throttles (the counters live in the suite's Redis)."""
     client = redis.Redis.from_url(redis_url)
-    for key in client.scan_iter(match="*ratelimit:share:*"):
-        client.delete(key)
+    for pattern in ("*ratelimit:*", "*login:*"):
+        for key in client.scan_iter(match=pattern):
+            client.delete(key)
 
 
 def save_steady_days(patient, until, days: int = 30) -> None:

@@ -186,6 +186,13 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", 
 # Share links: requests per client network (an IPv4 /24 or IPv6 /48) per window, whatever the token.
 SHARE_RATE_LIMIT_REQUESTS = envint("SHARE_RATE_LIMIT_REQUESTS", 60)
 SHARE_RATE_LIMIT_WINDOW_SECONDS = envint("SHARE_RATE_LIMIT_WINDOW_SECONDS", 600)
+# Sign-ups per client address (IPv4 address, IPv6 /64) per window: each one costs an Argon2 hash and may send an email.
+SIGNUP_RATE_LIMIT_REQUESTS = envint("SIGNUP_RATE_LIMIT_REQUESTS", 10)
+SIGNUP_RATE_LIMIT_WINDOW_SECONDS = envint("SIGNUP_RATE_LIMIT_WINDOW_SECONDS", 60 * 60)
+# Caregiver invitations (each sends an email to whatever address is typed) per account and per client address.
+INVITATION_RATE_LIMIT_PER_ACCOUNT = envint("INVITATION_RATE_LIMIT_PER_ACCOUNT", 10)
+INVITATION_RATE_LIMIT_PER_ADDRESS = envint("INVITATION_RATE_LIMIT_PER_ADDRESS", 30)
+INVITATION_RATE_LIMIT_WINDOW_SECONDS = envint("INVITATION_RATE_LIMIT_WINDOW_SECONDS", 24 * 60 * 60)
 # Behind the TLS proxy the client's address is the last one the proxy appended to X-Forwarded-For.
 CLIENT_ADDRESS_FROM_FORWARDED_FOR = envbool("BEHIND_TLS_PROXY", False)
 # The Debian chromium that prints the shared summary to PDF (tracker/exports/pdf.py).

@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 from api.errors import too_many_requests_response
 from api.permissions import HasPatientProfile
 from api.serializers.accounts import AccountDeleteSerializer, ProfileSerializer, RegisterSerializer, TokenSerializer
-from frontend.ratelimit import client_address
+from frontend.ratelimit import SIGNUP_PER_ADDRESS, client_address, request_address, signup_wait_message, spend_all
 from tracker.services.accounts import account_delete
 from tracker.services.login_throttle import login_wait
 from tracker.services.patients import register_patient, update_profile
@@ -20,8 +20,15 @@ class RegisterView(APIView):
     permission_classes = [AllowAny]
     authentication_classes = []
 
-    @extend_schema(request=RegisterSerializer, responses={201: TokenSerializer})
+    @extend_schema(
+        request=RegisterSerializer,
+        responses={201: TokenSerializer},
+        description="429 with Retry-After after SIGNUP_RATE_LIMIT_REQUESTS sign-ups from one address in the window.",
+    )
     def post(self, request):
+        wait = spend_all((SIGNUP_PER_ADDRESS, request_address(request)))
+        if wait:
+            return too_many_requests_response(wait, signup_wait_message(wait))
         serializer = RegisterSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         patient = register_patient(**serializer.validated_data)

@@ -5,6 +5,7 @@ from rest_framework.generics import ListAPIView, get_object_or_404
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.errors import too_many_requests_response
 from api.permissions import HasPatientProfile
 from api.serializers.alerts import AlertFilterSerializer, AlertSerializer
 from api.serializers.caregivers import (
@@ -16,6 +17,13 @@ from api.serializers.caregivers import (
 from api.serializers.logs import LogSerializer
 from api.views.logs import LOG_RANGE_PARAMETERS, LogRangeSerializer
 from frontend.access import audited_patient
+from frontend.ratelimit import (
+    INVITATION_PER_ACCOUNT,
+    INVITATION_PER_ADDRESS,
+    invitation_wait_message,
+    request_address,
+    spend_all,
+)
 from tracker.models import Alert, DailyLog
 from tracker.selectors.access import caregiver_links_for, followed_patients
 from tracker.selectors.alerts import alerts_for
@@ -30,8 +38,17 @@ class CaregiverListView(APIView):
     def get(self, request):
         return Response(CaregiverLinkSerializer(caregiver_links_for(patient=request.user.patient), many=True).data)
 
-    @extend_schema(request=InviteSerializer, responses={201: CaregiverLinkSerializer})
+    @extend_schema(
+        request=InviteSerializer,
+        responses={201: CaregiverLinkSerializer},
+        description="429 with Retry-After past the invitations allowed per account or per address in a day.",
+    )
     def post(self, request):
+        wait = spend_all(
+            (INVITATION_PER_ACCOUNT, str(request.user.pk)), (INVITATION_PER_ADDRESS, request_address(request))
+        )
+        if wait:
+            return too_many_requests_response(wait, invitation_wait_message(wait))
         serializer = InviteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         link = caregivers.invite_caregiver(patient=request.user.patient, email=serializer.validated_data["email"])

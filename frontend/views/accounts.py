@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from frontend.access import patient_required
 from frontend.forms import CarerSignUpForm, DeleteAccountForm, SignInForm, SignUpForm, WelcomeForm
+from frontend.ratelimit import SIGNUP_PER_ADDRESS, request_address, signup_wait_message, spend_all
 from frontend.views.invitations import accept_invitation_in_session, invitation_in_session
 from tracker.services.accounts import account_delete, register_account
 from tracker.services.patients import register_patient, update_profile
@@ -36,12 +37,20 @@ def _add_errors(form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, messages)
 
 
+def _signup_refused(request, form) -> bool:
+    """Counts a sign-up attempt from this address; True (with the reason on the form) when it is one too many."""
+    wait = spend_all((SIGNUP_PER_ADDRESS, request_address(request)))
+    if wait:
+        form.add_error(None, signup_wait_message(wait))
+    return bool(wait)
+
+
 def signup(request):
     invitation = invitation_in_session(request)
     if invitation is not None:
         return _carer_signup(request, invitation)
     form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not _signup_refused(request, form) and form.is_valid():
         try:
             patient = register_patient(**form.cleaned_data)
         except ValidationError as error:
@@ -55,7 +64,7 @@ def signup(request):
 def _carer_signup(request, invitation):
     """Sign-up from an invitation: an account without a diary, following the person who invited them at once."""
     form = CarerSignUpForm(request.POST or None, initial={"email": invitation.email})
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not _signup_refused(request, form) and form.is_valid():
         try:
             user = register_account(**form.cleaned_data)
         except ValidationError as error:

@@ -34,11 +34,7 @@ class Wait:
 
     def message(self) -> str:
         """What the person is told, as a plain sentence."""
-        if self.seconds < 60:
-            wait = ngettext("%(n)d second", "%(n)d seconds", self.seconds) % {"n": self.seconds}
-        else:
-            minutes = -(-self.seconds // 60)
-            wait = ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+        wait = wait_in_words(self.seconds)
         if self.reason == "network":
             return _("Too many wrong passwords were typed from this connection. Wait %(wait)s, then try again.") % {
                 "wait": wait
@@ -47,6 +43,17 @@ class Wait:
             "Too many wrong passwords for this account from this connection. Wait %(wait)s and try again, "
             "or reset your password."
         ) % {"wait": wait}
+
+
+def wait_in_words(seconds: int) -> str:
+    """ "45 seconds", "3 minutes", "2 hours": a wait as a person would say it, rounded up."""
+    if seconds < 60:
+        return ngettext("%(n)d second", "%(n)d seconds", seconds) % {"n": seconds}
+    if seconds < 2 * 60 * 60:
+        minutes = -(-seconds // 60)
+        return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+    hours = -(-seconds // 3600)
+    return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
 
 
 def client_network(remote_addr: str) -> str:
