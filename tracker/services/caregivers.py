@@ -41,7 +41,7 @@ def _send_invitation(patient: Patient, email: str, token: str) -> None:
             f"{name} would like you to receive their alerts and see their entries.\n\n"
             f"Open this link to accept; you can create an account there if you have none:\n\n"
             f"{settings.SITE_URL}/invite/?code={token}\n\n"
-            f"If the link does not open, sign in at {settings.SITE_URL}/ and enter this code under Following:\n\n"
+            f"If the link does not open, sign in at {settings.SITE_URL}/ and, under Following, enter this code:\n\n"
             f"{token}\n",
             None,
             [email],
