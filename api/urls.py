@@ -1,8 +1,20 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from api.views.accounts import ProfileView, RegisterView, TokenView
+from api.views.accounts import ProfileView, RegisterView
 from api.views.alerts import AlertAcknowledgeView, AlertDetailView, AlertListView, AlertResolveView
+from api.views.auth import (
+    DeviceDetailView,
+    DeviceListView,
+    EmailVerificationView,
+    EmailVerifyView,
+    EmailView,
+    LogoutView,
+    PasswordChangeView,
+    PasswordResetConfirmView,
+    PasswordResetView,
+    TokenView,
+)
 from api.views.caregivers import (
     CaregiverAcceptView,
     CaregiverDetailView,
@@ -45,6 +57,15 @@ urlpatterns = [
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("auth/register/", RegisterView.as_view(), name="register"),
     path("auth/token/", TokenView.as_view(), name="token"),
+    path("auth/logout/", LogoutView.as_view(), name="logout"),
+    path("auth/password/", PasswordChangeView.as_view(), name="password-change"),
+    path("auth/password-reset/", PasswordResetView.as_view(), name="password-reset"),
+    path("auth/password-reset/confirm/", PasswordResetConfirmView.as_view(), name="password-reset-confirm"),
+    path("auth/email/", EmailView.as_view(), name="email"),
+    path("auth/email/send-link/", EmailVerificationView.as_view(), name="email-send-link"),
+    path("auth/email/verify/", EmailVerifyView.as_view(), name="email-verify"),
+    path("devices/", DeviceListView.as_view(), name="devices"),
+    path("devices/<uuid:device_id>/", DeviceDetailView.as_view(), name="device-detail"),
     path("profile/", ProfileView.as_view(), name="profile"),
     path("logs/", LogListView.as_view(), name="logs"),
     path("logs/<str:day>/", LogDetailView.as_view(), name="log-detail"),

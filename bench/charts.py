@@ -78,11 +78,10 @@ def _row(label: str, elapsed: float, baseline: float, body: bytes, queries: int)
 
 
 def main() -> None:
-    from rest_framework.authtoken.models import Token
-
     from tests.conftest import add_logs
     from tracker.charts import FIGURES
     from tracker.models import Alert, DailyLog
+    from tracker.services.devices import issue_api_token
     from tracker.services.patients import register_patient
     from tracker.services.sharing import share_create
 
@@ -108,7 +107,7 @@ def main() -> None:
             advice="",
             dedup_key=f"fall:soon:{day}",
         )
-    api = Client(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=patient.user).key}")
+    api = Client(HTTP_AUTHORIZATION=f"Token {issue_api_token(user=patient.user, device='bench')[1]}")
     since = today - timedelta(days=364)
 
     def plain_read():

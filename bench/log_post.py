@@ -30,10 +30,10 @@ def main():
     args = parser.parse_args()
 
     _django.setup("tracker_bench_api")
-    from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
 
     from tracker.models import Patient
+    from tracker.services.devices import issue_api_token
     from tracker.services.patients import register_patient
 
     Patient.objects.filter(user__username="bench-post").delete()
@@ -44,7 +44,7 @@ def main():
         username="bench-post", email="b@example.org", password="a long enough passphrase 42", timezone="UTC"
     )
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=patient.user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {issue_api_token(user=patient.user, device='bench')[1]}")
 
     today = date.today()
     creates, resubmits, profile_reads = [], [], []

@@ -3,10 +3,14 @@
 from django.utils.functional import SimpleLazyObject
 
 from tracker.models import CaregiverLink
+from tracker.selectors.accounts import email_is_verified
 
 
 def navigation(request) -> dict:
-    """Whether to show Following: for anyone who follows someone, diary or not (asked only if the nav is drawn)."""
+    """Whether to show Following (anyone who follows someone, diary or not) and the unconfirmed-email banner.
+
+    Each is asked of the database only if the page draws it.
+    """
     user = request.user
 
     def follows_someone() -> bool:
@@ -15,4 +19,10 @@ def navigation(request) -> dict:
             and CaregiverLink.objects.filter(caregiver=user, status=CaregiverLink.Status.ACTIVE).exists()
         )
 
-    return {"follows_someone": SimpleLazyObject(follows_someone)}
+    def email_unconfirmed() -> bool:
+        return user.is_authenticated and bool(user.email) and not email_is_verified(user)
+
+    return {
+        "follows_someone": SimpleLazyObject(follows_someone),
+        "email_unconfirmed": SimpleLazyObject(email_unconfirmed),
+    }

@@ -104,6 +104,24 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
+class EmailChangeForm(forms.Form):
+    email = forms.EmailField(
+        label=_("New email address"),
+        error_messages={
+            "invalid": _("Enter an email address like name@example.org."),
+            "required": _("Enter the new email address."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password = forms.CharField(
+        label=_("Your password"),
+        help_text=_("To be sure it is you."),
+        error_messages={"required": _("Type your password.")},
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
 class AcceptInvitationForm(forms.Form):
     token = forms.CharField(
         label=_("Invitation code"),

@@ -4,6 +4,7 @@ Each limit is counted per subject: a client network, an address, or an account. 
 limits is refused with how long to wait; when Redis is down nothing is refused (see each caller's reason).
 """
 
+import hashlib
 import logging
 import time
 from dataclasses import dataclass
@@ -40,6 +41,15 @@ INVITATION_PER_ACCOUNT = Limit(
 INVITATION_PER_ADDRESS = Limit(
     "invitation-address", "INVITATION_RATE_LIMIT_PER_ADDRESS", "INVITATION_RATE_LIMIT_WINDOW_SECONDS"
 )
+PASSWORD_RESET_PER_ADDRESS = Limit(
+    "reset-address", "PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS", "PASSWORD_RESET_RATE_LIMIT_WINDOW_SECONDS"
+)
+PASSWORD_RESET_PER_EMAIL = Limit(
+    "reset-email", "PASSWORD_RESET_RATE_LIMIT_PER_EMAIL", "PASSWORD_RESET_RATE_LIMIT_WINDOW_SECONDS"
+)
+VERIFICATION_PER_ACCOUNT = Limit(
+    "verification-account", "VERIFICATION_RATE_LIMIT_PER_ACCOUNT", "VERIFICATION_RATE_LIMIT_WINDOW_SECONDS"
+)
 
 
 def client_address(request) -> str:
@@ -59,7 +69,9 @@ def spend(limit: Limit, subject: str) -> int:
     """Count one request against the limit; 0 when it is within it, else the seconds until the window ends."""
     window = limit.window
     now = time.time()
-    key = f"ratelimit:{limit.name}:{subject}:{int(now // window)}"
+    # A digest: a subject may be an email address, which has no business in Redis.
+    digest = hashlib.sha256(subject.encode()).hexdigest()[:32]
+    key = f"ratelimit:{limit.name}:{digest}:{int(now // window)}"
     try:
         cache.add(key, 0, timeout=window)
         count = cache.incr(key)
@@ -74,6 +86,10 @@ def spend(limit: Limit, subject: str) -> int:
 def spend_all(*limits: tuple[Limit, str]) -> int:
     """Count the request against every (limit, subject); the longest wait of those it is over, else 0."""
     return max((spend(limit, subject) for limit, subject in limits), default=0)
+
+
+def wait_message(seconds: int) -> str:
+    return _("You asked for this many times. Try again in %(wait)s.") % {"wait": wait_in_words(seconds)}
 
 
 def signup_wait_message(seconds: int) -> str:

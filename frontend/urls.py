@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontend.views import accounts, alerts, following, invitations, logs, pages, pwa, records, shared
+from frontend.views import account, accounts, alerts, following, invitations, logs, pages, pwa, records, shared
 
 app_name = "frontend"
 
@@ -36,6 +36,16 @@ urlpatterns = [
     path("logout/", accounts.sign_out, name="logout"),
     path("welcome/", accounts.welcome, name="welcome"),
     path("settings/delete-account/", accounts.delete, name="delete-account"),
+    path("settings/account/", account.account, name="account"),
+    path("settings/account/email/", account.change_email, name="change-email"),
+    path("settings/account/email/send-link/", account.send_verification, name="send-verification"),
+    path("settings/account/password/", account.PasswordChangeView.as_view(), name="password-change"),
+    path("settings/account/devices/<uuid:device_id>/sign-out/", account.sign_out_device, name="sign-out-device"),
+    path("verify-email/<str:token>/", account.verify, name="verify-email"),
+    path("password-reset/", account.PasswordResetView.as_view(), name="password-reset"),
+    path("password-reset/sent/", account.PasswordResetSentView.as_view(), name="password-reset-sent"),
+    path("reset/<uidb64>/<token>/", account.PasswordResetConfirmView.as_view(), name="password-reset-confirm"),
+    path("reset/done/", account.PasswordResetCompleteView.as_view(), name="password-reset-complete"),
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("sw.js", pwa.service_worker, name="service-worker"),
     path("offline/", pwa.offline, name="offline"),

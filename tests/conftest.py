@@ -17,7 +17,6 @@ import redis
 from celery.contrib.testing.worker import start_worker
 from celery.worker import state as worker_state
 from django.conf import settings
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests.push_service import ca_bundle_path, start_push_service
@@ -136,9 +135,16 @@ def patient(make_patient):
 
 
 def client_for(patient) -> APIClient:
+    """An API client signed in as the patient with a token of its own (one device)."""
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=patient.user)[0].key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token_for(patient.user)}")
     return client
+
+
+def token_for(user) -> str:
+    from tracker.services.devices import issue_api_token
+
+    return issue_api_token(user=user, device="test client")[1]
 
 
 @pytest.fixture

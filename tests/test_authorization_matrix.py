@@ -17,11 +17,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from tests.conftest import token_for
 from tracker.models import (
     Alert,
+    ApiToken,
     CaregiverLink,
     DailyLog,
     DailyLogRevision,
@@ -36,6 +37,7 @@ from tracker.models import (
     Snooze,
     Treatment,
 )
+from tracker.services.devices import issue_api_token
 from tracker.services.sharing import share_create
 
 PUBLIC = "public"  # anyone, signed in or not
@@ -51,6 +53,7 @@ CARER_PAGE = "carer-page"  # /following/{id}/: the patient and their caregivers,
 SIGN_IN_PAGE = "sign-in-page"  # the form for visitors; someone signed in is sent home
 POST_ONLY = "post-only"  # a form's target: GET is not allowed, for anyone
 POST_PAGE = "post-only-page"  # the same behind sign-in to a patient's diary
+ACCOUNT_POST_PAGE = "post-only-account-page"  # the same behind sign-in to any account (the account page's forms)
 ADMIN = "admin"  # staff only: every visitor here is sent to the admin login
 
 ACCESS = {
@@ -59,6 +62,15 @@ ACCESS = {
     "api:redoc": PUBLIC,
     "api:register": PUBLIC,
     "api:token": PUBLIC,
+    "api:logout": SIGNED_IN,
+    "api:password-change": SIGNED_IN,
+    "api:password-reset": PUBLIC,
+    "api:password-reset-confirm": PUBLIC,
+    "api:email": ACCOUNT,
+    "api:email-send-link": ACCOUNT,
+    "api:email-verify": PUBLIC,
+    "api:devices": ACCOUNT,
+    "api:device-detail": ACCOUNT,
     "api:profile": OWN,
     "api:profile DELETE": ACCOUNT,  # a caregiver-only account deletes itself here too
     "api:logs": OWN,
@@ -103,6 +115,13 @@ ACCESS = {
     "frontend:learn": PUBLIC,
     "frontend:signup": PUBLIC,
     "frontend:invitation": PUBLIC,
+    "frontend:verify-email": PUBLIC,
+    "frontend:password-reset": PUBLIC,
+    "frontend:password-reset-sent": PUBLIC,
+    "frontend:password-reset-confirm": PUBLIC,
+    "frontend:password-reset-complete": PUBLIC,
+    "frontend:send-verification": ACCOUNT_POST_PAGE,
+    "frontend:sign-out-device": ACCOUNT_POST_PAGE,
     "frontend:manifest": PUBLIC,
     "frontend:service-worker": PUBLIC,
     "frontend:offline": PUBLIC,
@@ -159,6 +178,7 @@ OWNER_OBJECT_URLS = {
     "api:caregiver-detail",
     "api:push-subscription-detail",
     "api:notification-read",
+    "api:device-detail",
 }
 
 OWNER, OTHER_PATIENT = "patient", "another patient"
@@ -211,7 +231,16 @@ def test_every_url_pattern_is_classified():
 
 def _methods(route: Route) -> list[str]:
     view = getattr(route.callback, "cls", None) or getattr(route.callback, "view_class", None)
-    if view is None or classify(route) in (ADMIN, PAGE, PATIENT_PAGE, HOME_PAGE, CARER_PAGE, SIGN_IN_PAGE, SHARE):
+    if view is None or classify(route) in (
+        ACCOUNT_POST_PAGE,
+        ADMIN,
+        PAGE,
+        PATIENT_PAGE,
+        HOME_PAGE,
+        CARER_PAGE,
+        SIGN_IN_PAGE,
+        SHARE,
+    ):
         return ["get"]
     return [method for method in ("get", "post", "put", "patch", "delete") if hasattr(view, method)]
 
@@ -302,6 +331,7 @@ def world(make_patient, monkeypatch):
         "name": "strength",
         "share_id": live.pk,
         "app_label": "auth",
+        "device_id": issue_api_token(user=owner.user, device="the owner's tablet")[0].public_id,
     }
     object_ids = {
         "api:alert-detail": alert.pk,
@@ -328,12 +358,14 @@ def world(make_patient, monkeypatch):
         "frontend:event-remove": event.pk,
     }
     users = {OWNER: owner.user, OTHER_PATIENT: other.user, CARER: carer, OTHER_CARER: other_carer}
+    tokens = {persona: token_for(user) for persona, user in users.items()}
     share_tokens = {LIVE_SHARE: live_token, EXPIRED_SHARE: expired_token, REVOKED_SHARE: revoked_token}
     return {
         "owner": owner,
         "values": values,
         "object_ids": object_ids,
         "users": users,
+        "tokens": tokens,
         "share_tokens": share_tokens,
     }
 
@@ -343,7 +375,7 @@ def _client(world, persona: str) -> APIClient:
     user = world["users"].get(persona)
     if user is not None:
         client.force_login(user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {world['tokens'][persona]}")
     return client
 
 
@@ -361,7 +393,7 @@ def _owner_state(owner) -> dict:
         "subscriptions": list(PushSubscription.objects.filter(user=owner.user).values("id")),
         "preferences": list(NotificationPreferences.objects.filter(user=owner.user).values()),
         "snoozes": Snooze.objects.filter(user=owner.user).count(),
-        "tokens": Token.objects.filter(user=owner.user).count(),
+        "tokens": ApiToken.objects.filter(user=owner.user).count(),
         "treatments": list(Treatment.objects.filter(patient=owner).values()),
         "tests": list(Investigation.objects.filter(patient=owner).values()),
         "blood results": list(LabResult.objects.filter(investigation__patient=owner).values()),
@@ -382,6 +414,8 @@ def _expected(category: str, key: str, persona: str) -> str | int:
         return 200 if persona in WITHOUT_ACCOUNT else "home"
     if category == POST_ONLY:
         return 405
+    if category == ACCOUNT_POST_PAGE:
+        return "login" if persona in WITHOUT_ACCOUNT else 405
     if category == POST_PAGE:
         return "login" if persona in WITHOUT_ACCOUNT else 403 if persona in (CARER, OTHER_CARER) else 405
     if category == HOME_PAGE and persona in (CARER, OTHER_CARER):

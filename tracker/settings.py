@@ -4,6 +4,7 @@ Defaults are the secure production ones; `scripts/run` sets DEBUG=1 for a local 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -49,7 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "tracker",
     "api",
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "frontend.middleware.SignedInBrowserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tracker.middleware.DatabaseUnavailableMiddleware",
@@ -193,14 +195,39 @@ SIGNUP_RATE_LIMIT_WINDOW_SECONDS = envint("SIGNUP_RATE_LIMIT_WINDOW_SECONDS", 60
 INVITATION_RATE_LIMIT_PER_ACCOUNT = envint("INVITATION_RATE_LIMIT_PER_ACCOUNT", 10)
 INVITATION_RATE_LIMIT_PER_ADDRESS = envint("INVITATION_RATE_LIMIT_PER_ADDRESS", 30)
 INVITATION_RATE_LIMIT_WINDOW_SECONDS = envint("INVITATION_RATE_LIMIT_WINDOW_SECONDS", 24 * 60 * 60)
+# Password-reset emails per client address and per email address in an hour; new email-proving links per account a day.
+PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS = envint("PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS", 10)
+PASSWORD_RESET_RATE_LIMIT_PER_EMAIL = envint("PASSWORD_RESET_RATE_LIMIT_PER_EMAIL", 3)
+PASSWORD_RESET_RATE_LIMIT_WINDOW_SECONDS = envint("PASSWORD_RESET_RATE_LIMIT_WINDOW_SECONDS", 60 * 60)
+VERIFICATION_RATE_LIMIT_PER_ACCOUNT = envint("VERIFICATION_RATE_LIMIT_PER_ACCOUNT", 5)
+VERIFICATION_RATE_LIMIT_WINDOW_SECONDS = envint("VERIFICATION_RATE_LIMIT_WINDOW_SECONDS", 24 * 60 * 60)
 # Behind the TLS proxy the client's address is the last one the proxy appended to X-Forwarded-For.
 CLIENT_ADDRESS_FROM_FORWARDED_FOR = envbool("BEHIND_TLS_PROXY", False)
 # The Debian chromium that prints the shared summary to PDF (tracker/exports/pdf.py).
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
+# API tokens (django-rest-knox, our model tracker.ApiToken): one per device, stored as a SHA-512 digest, expiring
+# after API_TOKEN_TTL_DAYS without use (each use pushes the expiry on, at most hourly), never living past
+# API_TOKEN_MAX_AGE_DAYS; the oldest goes when an account passes API_TOKENS_PER_ACCOUNT.
+API_TOKEN_TTL_DAYS = envint("API_TOKEN_TTL_DAYS", 30)
+API_TOKEN_MAX_AGE_DAYS = envint("API_TOKEN_MAX_AGE_DAYS", 365)
+API_TOKENS_PER_ACCOUNT = envint("API_TOKENS_PER_ACCOUNT", 20)
+KNOX_TOKEN_MODEL = "tracker.ApiToken"
+REST_KNOX = {
+    "TOKEN_MODEL": KNOX_TOKEN_MODEL,
+    "TOKEN_TTL": timedelta(days=API_TOKEN_TTL_DAYS),
+    "AUTO_REFRESH": True,
+    "AUTO_REFRESH_MAX_TTL": timedelta(days=API_TOKEN_MAX_AGE_DAYS),
+    "MIN_REFRESH_INTERVAL": 60 * 60,
+    "AUTH_HEADER_PREFIX": "Token",
+}
+# A link proving an email address works this long; a password-reset link (Django's) this long and once.
+EMAIL_VERIFICATION_MAX_AGE_SECONDS = envint("EMAIL_VERIFICATION_MAX_AGE_SECONDS", 3 * 24 * 60 * 60)
+PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 24 * 60 * 60)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "api.authentication.DeviceTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

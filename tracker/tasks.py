@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tracker.models import DailyLog
-from tracker.services import alerting, delivery, nightly, reminders
+from tracker.services import account_emails, alerting, delivery, nightly, reminders
 
 logger = logging.getLogger(__name__)
 
@@ -96,3 +96,13 @@ def enqueue_after_commit(task: Task, *args, queue: str | None = None) -> None:
             logger.warning("could not enqueue %s%s; the sweep will retry", task.name, args)
 
     transaction.on_commit(send)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_verification_email(user_id: int) -> None:
+    account_emails.send_verification_email(user_id=user_id)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_password_reset_email(user_id: int) -> None:
+    account_emails.send_password_reset_email(user_id=user_id)

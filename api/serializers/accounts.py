@@ -4,6 +4,7 @@ from rest_framework import serializers
 from api.serializers.fields import bounded_integer, choice_list
 from tracker.models import Patient
 from tracker.models.patients import MEDICAL_HISTORY
+from tracker.selectors.accounts import email_is_verified
 
 
 def _profile_fields():
@@ -37,16 +38,17 @@ class RegisterSerializer(serializers.Serializer):
 
 class ProfileSerializer(serializers.Serializer):
     username = serializers.CharField(source="user.username", read_only=True)
-    email = serializers.EmailField(source="user.email")
+    # Changing the address needs the password: PUT /api/auth/email/.
+    email = serializers.EmailField(source="user.email", read_only=True)
+    email_verified = serializers.SerializerMethodField()
     timezone = serializers.CharField(max_length=64)
     emergency_number = serializers.CharField(read_only=True)
 
     def get_fields(self):
         return {**super().get_fields(), **_profile_fields()}
 
-
-class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField(read_only=True)
+    def get_email_verified(self, patient) -> bool:
+        return email_is_verified(patient.user)
 
 
 class AccountDeleteSerializer(serializers.Serializer):

@@ -1,18 +1,16 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.authtoken.models import Token
-from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from api.errors import too_many_requests_response
 from api.permissions import HasPatientProfile
-from api.serializers.accounts import AccountDeleteSerializer, ProfileSerializer, RegisterSerializer, TokenSerializer
-from frontend.ratelimit import SIGNUP_PER_ADDRESS, client_address, request_address, signup_wait_message, spend_all
-from tracker.services.accounts import account_delete
-from tracker.services.login_throttle import login_wait
+from api.serializers.accounts import AccountDeleteSerializer, ProfileSerializer, RegisterSerializer
+from api.serializers.auth import TokenSerializer
+from api.views.auth import token_response
+from frontend.ratelimit import SIGNUP_PER_ADDRESS, request_address, signup_wait_message, spend_all
+from tracker.services.accounts import account_delete, request_email_verification
 from tracker.services.patients import register_patient, update_profile
 
 
@@ -32,25 +30,8 @@ class RegisterView(APIView):
         serializer = RegisterSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         patient = register_patient(**serializer.validated_data)
-        token = Token.objects.create(user=patient.user)
-        return Response({"token": token.key}, status=status.HTTP_201_CREATED)
-
-
-class TokenView(ObtainAuthToken):
-    # ObtainAuthToken names DRF's own parsers; ours answer an unreadable body with a 400 (api/parsers.py).
-    parser_classes = api_settings.DEFAULT_PARSER_CLASSES
-
-    @extend_schema(
-        responses={200: TokenSerializer},
-        description="429 with Retry-After while this username must wait from this address.",
-    )
-    def post(self, request, *args, **kwargs):
-        username = request.data.get("username") if isinstance(request.data, dict) else None
-        if isinstance(username, str):
-            wait = login_wait(username=username, remote_addr=client_address(request))
-            if wait:
-                return too_many_requests_response(wait.seconds, wait.message())
-        return super().post(request, *args, **kwargs)
+        request_email_verification(user=patient.user)
+        return token_response(patient.user, request, status_code=status.HTTP_201_CREATED)
 
 
 class ProfileView(APIView):
@@ -89,7 +70,5 @@ class ProfileView(APIView):
         patient = request.user.patient
         serializer = ProfileSerializer(patient, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        fields = dict(serializer.validated_data)
-        email = fields.pop("user", {}).get("email")
-        update_profile(patient=patient, email=email, **fields)
+        update_profile(patient=patient, **serializer.validated_data)
         return Response(ProfileSerializer(patient).data)

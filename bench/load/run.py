@@ -45,9 +45,9 @@ def seed(phones: int, background: int) -> list[str]:
     django.setup()
     from django.core.management import call_command
     from django.utils import timezone
-    from rest_framework.authtoken.models import Token
 
     from tracker.models import DailyLog
+    from tracker.services.devices import issue_api_token
     from tracker.services.patients import register_patient
 
     call_command("migrate", verbosity=0)
@@ -75,7 +75,7 @@ def seed(phones: int, background: int) -> list[str]:
             for offset in range(HISTORY_DAYS, 0, -1)
         )
         if number < phones:
-            tokens.append(Token.objects.create(user=patient.user).key)
+            tokens.append(issue_api_token(user=patient.user, device="load script")[1])
     print(f"seeded {phones + background} patients x {HISTORY_DAYS} days in {time.perf_counter() - started:.0f} s")
     return tokens
 

@@ -13,7 +13,8 @@ from frontend.access import patient_required
 from frontend.forms import CarerSignUpForm, DeleteAccountForm, SignInForm, SignUpForm, WelcomeForm
 from frontend.ratelimit import SIGNUP_PER_ADDRESS, request_address, signup_wait_message, spend_all
 from frontend.views.invitations import accept_invitation_in_session, invitation_in_session
-from tracker.services.accounts import account_delete, register_account
+from tracker.selectors.accounts import email_is_verified
+from tracker.services.accounts import account_delete, register_account, request_email_verification
 from tracker.services.patients import register_patient, update_profile
 
 
@@ -57,6 +58,7 @@ def signup(request):
             _add_errors(form, error)
         else:
             login(request, patient.user)
+            request_email_verification(user=patient.user)
             return redirect("frontend:welcome")
     return render(request, "frontend/accounts/signup.html", {"form": form})
 
@@ -74,7 +76,11 @@ def _carer_signup(request, invitation):
             try:
                 link = accept_invitation_in_session(request)
             except ValidationError:
+                request_email_verification(user=user)
                 return redirect("frontend:invitation")  # which says why
+            # Accepting proved the address when it is the invited one; another address still needs its link.
+            if not email_is_verified(user):
+                request_email_verification(user=user)
             return redirect("frontend:followed-patient", patient_id=link.patient_id)
     return render(request, "frontend/accounts/signup.html", {"form": form, "invitation": invitation})
 

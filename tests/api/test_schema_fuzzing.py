@@ -9,10 +9,10 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
+from tests.conftest import token_for
 from tests.test_authorization_matrix import _link, _user
 from tracker.models import Investigation, LifeEvent, Notification, Treatment
 from tracker.rules.types import Finding, Severity
@@ -63,7 +63,7 @@ def signed_in_patient(db, monkeypatch, _keep_the_test_connection):
     record_create(model=LifeEvent, patient=patient, values={"kind": "illness", "start": today})
     share_create(patient=patient)
     _link(patient, _user(f"carer{uuid.uuid4().hex[:6]}"))
-    return {"Authorization": f"Token {Token.objects.create(user=patient.user).key}"}
+    return {"Authorization": f"Token {token_for(patient.user)}"}
 
 
 @pytest.mark.django_db

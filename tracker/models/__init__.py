@@ -1,3 +1,4 @@
+from tracker.models.accounts import ApiToken, VerifiedEmail, WebSession
 from tracker.models.alerts import Alert
 from tracker.models.audit import AccessEvent
 from tracker.models.logs import DailyLog, DailyLogRevision
@@ -17,6 +18,7 @@ from tracker.models.sharing import ShareAccess, ShareLink
 __all__ = [
     "AccessEvent",
     "Alert",
+    "ApiToken",
     "CaregiverLink",
     "DailyLog",
     "DailyLogRevision",
@@ -34,4 +36,6 @@ __all__ = [
     "ShareLink",
     "Snooze",
     "Treatment",
+    "VerifiedEmail",
+    "WebSession",
 ]

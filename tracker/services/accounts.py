@@ -1,16 +1,19 @@
-"""Making an account without a diary (a carer's), and deleting an account with every piece of personal data it has."""
+"""Making, recovering and changing an account (password, email), and deleting it with all its personal data."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import gettext as _
 
 from tracker.models import (
     AccessEvent,
     Alert,
+    ApiToken,
     CaregiverLink,
     DailyLog,
     DailyLogRevision,
@@ -26,7 +29,10 @@ from tracker.models import (
     ShareLink,
     Snooze,
     Treatment,
+    VerifiedEmail,
+    WebSession,
 )
+from tracker.services.email_verification import mark_email_verified
 
 
 @transaction.atomic
@@ -65,7 +71,9 @@ def personal_data_left(*, user_id: int, patient_id: int | None, email: str) -> d
     """Rows that still name the user or their patient profile; empty once the account is gone."""
     by_user = {
         "user": get_user_model().objects.filter(pk=user_id),
-        "tokens": Token.objects.filter(user_id=user_id),
+        "API tokens": ApiToken.objects.filter(user_id=user_id),
+        "browser sessions listed": WebSession.objects.filter(user_id=user_id),
+        "verified email": VerifiedEmail.objects.filter(user_id=user_id),
         "push subscriptions": PushSubscription.objects.filter(user_id=user_id),
         "push lane": PushLane.objects.filter(user_id=user_id),
         "notification preferences": NotificationPreferences.objects.filter(user_id=user_id),
@@ -96,18 +104,92 @@ def personal_data_left(*, user_id: int, patient_id: int | None, email: str) -> d
         counts["pending invitations to their email"] = CaregiverLink.objects.filter(
             email__iexact=email, status=CaregiverLink.Status.PENDING
         ).count()
-    counts["sessions"] = len(_sessions_of(user_id))
+    counts["sessions"] = len(sessions_of(user_id))
     return {name: count for name, count in counts.items() if count}
 
 
 def _delete_sessions_of(user) -> None:
-    Session.objects.filter(pk__in=_sessions_of(user.pk)).delete()
+    Session.objects.filter(pk__in=sessions_of(user.pk)).delete()
 
 
-def _sessions_of(user_id: int) -> list[str]:
+def sessions_of(user_id: int) -> list[str]:
     # Sessions are signed blobs with no user column: decode the live ones.
     return [
         session.pk
         for session in Session.objects.filter(expire_date__gt=timezone.now())
         if session.get_decoded().get("_auth_user_id") == str(user_id)
     ]
+
+
+def request_email_verification(*, user) -> None:
+    """Emails the link that proves the account's address (after the transaction, from a worker)."""
+    from tracker.tasks import send_verification_email
+
+    if user.email:
+        transaction.on_commit(lambda: send_verification_email.delay(user.pk))
+
+
+def request_password_reset(*, email: str) -> None:
+    """Emails a one-time reset link to each active account with this address; nothing says whether there is one."""
+    from tracker.tasks import send_password_reset_email
+
+    for user_id in get_user_model().objects.filter(email__iexact=email, is_active=True).values_list("pk", flat=True):
+        transaction.on_commit(lambda user_id=user_id: send_password_reset_email.delay(user_id))
+
+
+@transaction.atomic
+def password_reset(*, uid: str, token: str, new_password: str):
+    """Sets the new password from an emailed link; the link proved the address, and every sign-in ends."""
+    from tracker.services.devices import end_other_sign_ins
+
+    user = _user_from_uid(uid)
+    if user is None or not default_token_generator.check_token(user, token):
+        raise ValidationError(
+            {"token": _("This link was already used or is too old. Ask for a new one on the sign-in page.")}
+        )
+    _set_password(user, new_password, field="new_password")
+    mark_email_verified(user)
+    end_other_sign_ins(user=user)
+    return user
+
+
+@transaction.atomic
+def password_change(*, user, current_password: str, new_password: str, keep_session_key=None, keep_token=None) -> None:
+    from tracker.services.devices import end_other_sign_ins
+
+    if not user.check_password(current_password):
+        raise ValidationError({"current_password": _("This is not your current password.")})
+    _set_password(user, new_password, field="new_password")
+    end_other_sign_ins(user=user, keep_session_key=keep_session_key, keep_token=keep_token)
+
+
+@transaction.atomic
+def email_change(*, user, email: str, password: str, keep_session_key=None, keep_token=None) -> None:
+    """A new address for the account: it is not emailed anything but the proof link until it is proved."""
+    from tracker.services.devices import end_other_sign_ins
+
+    if not user.check_password(password):
+        raise ValidationError({"password": _("This is not your password.")})
+    if email.lower() == user.email.lower():
+        return
+    user.email = email
+    user.save(update_fields=["email"])
+    end_other_sign_ins(user=user, keep_session_key=keep_session_key, keep_token=keep_token)
+    request_email_verification(user=user)
+
+
+def _set_password(user, password: str, *, field: str) -> None:
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from error
+    user.set_password(password)
+    user.save(update_fields=["password"])
+
+
+def _user_from_uid(uid: str):
+    try:
+        pk = urlsafe_base64_decode(uid).decode()
+        return get_user_model().objects.filter(pk=int(pk), is_active=True).first()
+    except (TypeError, ValueError, OverflowError, UnicodeDecodeError):
+        return None

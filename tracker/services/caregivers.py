@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy
 
 from tracker.models import CaregiverLink, Patient
 from tracker.services import delivery
+from tracker.selectors.accounts import email_is_verified
 from tracker.selectors.invitations import invitation_code_hash, pending_invitation
+from tracker.services.email_verification import mark_email_verified
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +59,17 @@ def accept_invitation(*, user, token: str) -> CaregiverLink:
         raise ValidationError({"token": INVITATION_GONE})
     if link.patient.user_id == user.pk:
         raise ValidationError({"token": _("This is your own invitation: you cannot follow yourself.")})
+    if (user.email or "").lower() != link.email.lower():
+        # Only the account whose address was invited may take the invitation, whoever else holds the code.
+        raise ValidationError(
+            {
+                "token": _(
+                    "This invitation was sent to %(invited)s, and your account uses another email address. "
+                    "Sign in with the account that uses %(invited)s, or ask %(name)s to invite %(yours)s."
+                )
+                % {"invited": link.email, "name": link.patient.user.get_username(), "yours": user.email or _("yours")}
+            }
+        )
     if CaregiverLink.objects.filter(patient=link.patient, caregiver=user).exists():
         raise ValidationError({"token": _("You already follow %(name)s.") % {"name": link.patient.user.get_username()}})
     try:
@@ -70,6 +83,8 @@ def accept_invitation(*, user, token: str) -> CaregiverLink:
         ) from None
     if not accepted:
         raise ValidationError({"token": INVITATION_GONE})
+    if not email_is_verified(user):
+        mark_email_verified(user)  # the code was emailed to this address: whoever has it reads that mailbox
     link.refresh_from_db()
     return link
 

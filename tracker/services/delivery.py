@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -40,6 +39,7 @@ from tracker.notify.base import SubscriptionGone, TransportError
 from tracker.selectors.access import patients_visible_to
 
 logger = logging.getLogger(__name__)
+from tracker.selectors.accounts import verified_email_addresses
 
 # Severities that must reach someone now: they ignore quiet hours and snoozes, repeat until
 # acknowledged and go to caregivers too.
@@ -120,7 +120,8 @@ def _alert_message(alert: Alert, caregiver_of: Patient | None) -> Message:
 
 def _plan(messages: dict[int, Message], *, fallback_zone: zoneinfo.ZoneInfo, now: datetime) -> list[Notification]:
     ids = list(messages)
-    emails = dict(get_user_model().objects.filter(pk__in=ids).values_list("pk", "email"))
+    # Only to an address its account has proved it reads (issue 14 item 10).
+    emails = verified_email_addresses(ids)
     zones = dict(Patient.objects.filter(user_id__in=ids).values_list("user_id", "timezone"))
     preferences = {p.user_id: p for p in NotificationPreferences.objects.filter(user_id__in=ids)}
     codes = {m.code for m in messages.values() if m.code}

@@ -48,12 +48,9 @@ def create_patient(*, user, timezone: str, **profile) -> Patient:
 
 
 @transaction.atomic
-def update_profile(*, patient: Patient, email: str | None = None, **profile) -> Patient:
+def update_profile(*, patient: Patient, **profile) -> Patient:
     if "timezone" in profile:
         validate_timezone(profile["timezone"])
-    if email is not None:
-        patient.user.email = email
-        patient.user.save(update_fields=["email"])
     _apply_profile(patient, profile)
     patient.save()
     return patient
