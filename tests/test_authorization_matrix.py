@@ -17,12 +17,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from tests.conftest import token_for
 from tracker.models import (
     Alert,
-    ApiToken,
     CaregiverLink,
     DailyLog,
     DailyLogRevision,
@@ -393,7 +393,7 @@ def _owner_state(owner) -> dict:
         "subscriptions": list(PushSubscription.objects.filter(user=owner.user).values("id")),
         "preferences": list(NotificationPreferences.objects.filter(user=owner.user).values()),
         "snoozes": Snooze.objects.filter(user=owner.user).count(),
-        "tokens": ApiToken.objects.filter(user=owner.user).count(),
+        "tokens": AuthToken.objects.filter(user=owner.user).count(),
         "treatments": list(Treatment.objects.filter(patient=owner).values()),
         "tests": list(Investigation.objects.filter(patient=owner).values()),
         "blood results": list(LabResult.objects.filter(investigation__patient=owner).values()),

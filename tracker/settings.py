@@ -206,15 +206,14 @@ CLIENT_ADDRESS_FROM_FORWARDED_FOR = envbool("BEHIND_TLS_PROXY", False)
 # The Debian chromium that prints the shared summary to PDF (tracker/exports/pdf.py).
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
-# API tokens (django-rest-knox, our model tracker.ApiToken): one per device, stored as a SHA-512 digest, expiring
+# API tokens (django-rest-knox, each with its tracker.ApiDevice): one per device, stored as a SHA-512 digest, expiring
 # after API_TOKEN_TTL_DAYS without use (each use pushes the expiry on, at most hourly), never living past
 # API_TOKEN_MAX_AGE_DAYS; the oldest goes when an account passes API_TOKENS_PER_ACCOUNT.
 API_TOKEN_TTL_DAYS = envint("API_TOKEN_TTL_DAYS", 30)
 API_TOKEN_MAX_AGE_DAYS = envint("API_TOKEN_MAX_AGE_DAYS", 365)
 API_TOKENS_PER_ACCOUNT = envint("API_TOKENS_PER_ACCOUNT", 20)
-KNOX_TOKEN_MODEL = "tracker.ApiToken"
+KNOX_TOKEN_MODEL = "knox.AuthToken"  # knox's own model, read by its migrations
 REST_KNOX = {
-    "TOKEN_MODEL": KNOX_TOKEN_MODEL,
     "TOKEN_TTL": timedelta(days=API_TOKEN_TTL_DAYS),
     "AUTO_REFRESH": True,
     "AUTO_REFRESH_MAX_TTL": timedelta(days=API_TOKEN_MAX_AGE_DAYS),

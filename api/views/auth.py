@@ -2,6 +2,7 @@
 
 from django.contrib.auth import authenticate, logout, update_session_auth_hash
 from drf_spectacular.utils import extend_schema
+from knox.models import AuthToken
 from rest_framework import status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -28,7 +29,6 @@ from frontend.ratelimit import (
     spend_all,
     wait_message,
 )
-from tracker.models import ApiToken
 from tracker.selectors.accounts import email_is_verified
 from tracker.selectors.devices import devices_of
 from tracker.services import accounts
@@ -44,7 +44,7 @@ def token_response(user, request, device: str = "", status_code=status.HTTP_200_
 
 def _kept_sign_in(request) -> dict:
     """The sign-in making this request, which a password or email change keeps."""
-    if isinstance(request.auth, ApiToken):
+    if isinstance(request.auth, AuthToken):
         return {"keep_token": request.auth}
     return {"keep_session_key": request.session.session_key}
 
@@ -75,7 +75,7 @@ class TokenView(APIView):
 class LogoutView(APIView):
     @extend_schema(request=None, responses={204: None}, description="Revokes the token (or ends the session) used.")
     def post(self, request):
-        if isinstance(request.auth, ApiToken):
+        if isinstance(request.auth, AuthToken):
             request.auth.delete()
         else:
             logout(request._request)
@@ -85,7 +85,7 @@ class LogoutView(APIView):
 class DeviceListView(APIView):
     @extend_schema(responses=DeviceSerializer(many=True), description="Browsers and apps signed in to this account.")
     def get(self, request):
-        current_token = request.auth if isinstance(request.auth, ApiToken) else None
+        current_token = request.auth if isinstance(request.auth, AuthToken) else None
         devices = devices_of(request.user, current_session_key=request.session.session_key, current_token=current_token)
         return Response(DeviceSerializer(devices, many=True).data)
 
@@ -113,7 +113,7 @@ class PasswordChangeView(APIView):
             new_password=serializer.validated_data["new_password"],
             **_kept_sign_in(request),
         )
-        if not isinstance(request.auth, ApiToken):
+        if not isinstance(request.auth, AuthToken):
             update_session_auth_hash(request._request, request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -1,4 +1,4 @@
-from tracker.models.accounts import ApiToken, VerifiedEmail, WebSession
+from tracker.models.accounts import ApiDevice, VerifiedEmail, WebSession
 from tracker.models.alerts import Alert
 from tracker.models.audit import AccessEvent
 from tracker.models.logs import DailyLog, DailyLogRevision
@@ -18,7 +18,7 @@ from tracker.models.sharing import ShareAccess, ShareLink
 __all__ = [
     "AccessEvent",
     "Alert",
-    "ApiToken",
+    "ApiDevice",
     "CaregiverLink",
     "DailyLog",
     "DailyLogRevision",

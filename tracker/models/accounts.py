@@ -5,21 +5,18 @@ import uuid
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import models
-from knox.models import AbstractAuthToken
 
 
-class ApiToken(AbstractAuthToken):
-    """One device's API token (django-rest-knox): only a SHA-512 digest is stored, and it expires."""
+class ApiDevice(models.Model):
+    """The device an API token (django-rest-knox's, stored as a SHA-512 digest, expiring) was given to."""
 
+    token = models.OneToOneField("knox.AuthToken", primary_key=True, on_delete=models.CASCADE, related_name="device")
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    device = models.CharField(max_length=120, blank=True, help_text="What the person is told this device is.")
+    name = models.CharField(max_length=120, blank=True, help_text="What the person is told this device is.")
     last_used_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created"]
-
     def __str__(self) -> str:
-        return f"API token {self.public_id} of user {self.user_id}"
+        return f"API device {self.public_id}"
 
 
 class WebSession(models.Model):

@@ -5,8 +5,9 @@ from datetime import datetime
 from uuid import UUID
 
 from django.utils import timezone
+from knox.models import AuthToken
 
-from tracker.models import ApiToken, WebSession
+from tracker.models import WebSession
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Device:
     current: bool
 
 
-def devices_of(user, *, current_session_key: str | None = None, current_token: ApiToken | None = None) -> list[Device]:
+def devices_of(user, *, current_session_key: str | None = None, current_token: AuthToken | None = None) -> list[Device]:
     now = timezone.now()
     browsers = [
         Device(
@@ -36,15 +37,15 @@ def devices_of(user, *, current_session_key: str | None = None, current_token: A
     ]
     apps = [
         Device(
-            id=row.public_id,
+            id=row.device.public_id,
             kind="app",
-            name=row.device,
+            name=row.device.name,
             signed_in_at=row.created,
-            last_used_at=row.last_used_at,
+            last_used_at=row.device.last_used_at,
             expires_at=row.expiry,
             current=current_token is not None and row.pk == current_token.pk,
         )
-        for row in ApiToken.objects.filter(user=user, expiry__gt=now)
+        for row in AuthToken.objects.filter(user=user, expiry__gt=now, device__isnull=False).select_related("device")
     ]
     return sorted(browsers + apps, key=_this_one_then_latest_use)
 

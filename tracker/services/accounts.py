@@ -9,11 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
+from knox.models import AuthToken
 
 from tracker.models import (
     AccessEvent,
     Alert,
-    ApiToken,
     CaregiverLink,
     DailyLog,
     DailyLogRevision,
@@ -71,7 +71,7 @@ def personal_data_left(*, user_id: int, patient_id: int | None, email: str) -> d
     """Rows that still name the user or their patient profile; empty once the account is gone."""
     by_user = {
         "user": get_user_model().objects.filter(pk=user_id),
-        "API tokens": ApiToken.objects.filter(user_id=user_id),
+        "API tokens": AuthToken.objects.filter(user_id=user_id),
         "browser sessions listed": WebSession.objects.filter(user_id=user_id),
         "verified email": VerifiedEmail.objects.filter(user_id=user_id),
         "push subscriptions": PushSubscription.objects.filter(user_id=user_id),

@@ -9,8 +9,9 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
+from knox.models import AuthToken
 
-from tracker.models import ApiToken, WebSession
+from tracker.models import ApiDevice, WebSession
 from tracker.services.accounts import sessions_of
 
 SEEN_EVERY = timedelta(minutes=5)
@@ -53,24 +54,22 @@ _BROWSERS = (
 
 
 @transaction.atomic
-def issue_api_token(*, user, device: str) -> tuple[ApiToken, str]:
+def issue_api_token(*, user, device: str) -> tuple[AuthToken, str]:
     """A new token for one device; the raw token is returned once and never stored. The oldest go past the cap."""
-    token, raw = ApiToken.objects.create(
-        user=user, expiry=timedelta(days=settings.API_TOKEN_TTL_DAYS), device=device[:120], last_used_at=timezone.now()
-    )
+    token, raw = AuthToken.objects.create(user=user, expiry=timedelta(days=settings.API_TOKEN_TTL_DAYS))
+    ApiDevice.objects.create(token=token, name=device[:120], last_used_at=timezone.now())
     keep = (
-        ApiToken.objects.filter(user=user)
+        AuthToken.objects.filter(user=user)
         .order_by("-created")
         .values_list("pk", flat=True)[: settings.API_TOKENS_PER_ACCOUNT]
     )
-    ApiToken.objects.filter(user=user).exclude(pk__in=list(keep)).delete()
+    AuthToken.objects.filter(user=user).exclude(pk__in=list(keep)).delete()
     return token, raw
 
 
-def api_token_used(token: ApiToken) -> None:
+def api_token_used(token: AuthToken) -> None:
     now = timezone.now()
-    if token.last_used_at is None or now - token.last_used_at > SEEN_EVERY:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    ApiDevice.objects.filter(token=token).exclude(last_used_at__gt=now - SEEN_EVERY).update(last_used_at=now)
 
 
 def web_session_seen(*, session_key: str, user_id, user_agent: str) -> None:
@@ -86,7 +85,7 @@ def web_session_seen(*, session_key: str, user_id, user_agent: str) -> None:
 
 def device_sign_out(*, user, public_id) -> bool:
     """Ends one of the user's sign-ins (an API token or a browser session); False if they have none by that id."""
-    deleted, _ = ApiToken.objects.filter(user=user, public_id=public_id).delete()
+    deleted, _ = AuthToken.objects.filter(user=user, device__public_id=public_id).delete()
     if deleted:
         return True
     session_ids = list(WebSession.objects.filter(user=user, public_id=public_id).values_list("session_id", flat=True))
@@ -94,9 +93,9 @@ def device_sign_out(*, user, public_id) -> bool:
     return bool(deleted)
 
 
-def end_other_sign_ins(*, user, keep_session_key: str | None = None, keep_token: ApiToken | None = None) -> None:
+def end_other_sign_ins(*, user, keep_session_key: str | None = None, keep_token: AuthToken | None = None) -> None:
     """After a password or email change: every other browser and device must sign in again."""
-    tokens = ApiToken.objects.filter(user=user)
+    tokens = AuthToken.objects.filter(user=user)
     if keep_token is not None:
         tokens = tokens.exclude(pk=keep_token.pk)
     tokens.delete()

@@ -10,10 +10,11 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import connection
 from django.utils import timezone
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from tests.conftest import client_for
-from tracker.models import ApiToken, Notification, VerifiedEmail
+from tracker.models import Notification, VerifiedEmail
 from tracker.rules.types import Finding, Severity
 from tracker.services import alerting
 from tracker.services.account_emails import send_password_reset_email, send_verification_email
@@ -39,12 +40,12 @@ def test_a_token_is_stored_only_as_a_digest_and_expires(patient):
     signed_in = _sign_in(patient.user.username, device="Ada's phone")
     assert signed_in.status_code == 200
     token = signed_in.json()["token"]
-    [row] = ApiToken.objects.filter(user=patient.user)
+    [row] = AuthToken.objects.filter(user=patient.user)
     assert row.digest == hashlib.sha512(token.encode()).hexdigest()
-    assert token not in (row.digest, row.token_key) and row.device == "Ada's phone"
+    assert token not in (row.digest, row.token_key) and row.device.name == "Ada's phone"
     assert row.expiry > timezone.now() + timedelta(days=29)
     assert _as(token).get("/api/profile/").status_code == 200
-    ApiToken.objects.filter(pk=row.pk).update(expiry=timezone.now() - timedelta(seconds=1))
+    AuthToken.objects.filter(pk=row.pk).update(expiry=timezone.now() - timedelta(seconds=1))
     assert _as(token).get("/api/profile/").status_code == 401
 
 
@@ -89,7 +90,7 @@ def test_plaintext_tokens_of_before_are_hashed_by_the_migration_and_keep_working
         migration.hash_plaintext_tokens(apps, editor)
     assert "authtoken_token" not in connection.introspection.table_names(), "the plain-text keys are gone"
     assert _as(old_key).get("/api/profile/").status_code == 200
-    assert ApiToken.objects.get(user=patient.user).expiry is not None
+    assert AuthToken.objects.get(user=patient.user).expiry is not None
 
 
 def test_changing_the_password_needs_the_current_one_and_signs_out_every_other_device(patient, client):

@@ -2,8 +2,9 @@ import uuid
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from knox.models import AuthToken
 
-from tracker.models import Alert, ApiToken, DailyLog, DailyLogRevision, Patient
+from tracker.models import Alert, DailyLog, DailyLogRevision, Patient
 from tracker.services.accounts import account_delete
 from tracker.services.devices import issue_api_token
 from tracker.services.logs import log_upsert
@@ -24,6 +25,6 @@ def test_deleting_an_account_removes_everything_the_person_owns(make_patient):
     assert not get_user_model().objects.filter(pk=patient.user_id).exists()
     for model in (Patient, DailyLog, DailyLogRevision, Alert):
         assert not model.objects.filter(**{"patient_id" if model is not Patient else "pk": patient.pk}).exists()
-    assert not ApiToken.objects.filter(user_id=patient.user_id).exists()
+    assert not AuthToken.objects.filter(user_id=patient.user_id).exists()
     assert DailyLog.objects.filter(patient=other).count() == 1
     assert Alert.objects.filter(patient=other).count() == 1
