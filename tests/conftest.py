@@ -22,6 +22,7 @@ from rest_framework.test import APIClient
 from tests.push_service import ca_bundle_path, start_push_service
 from tracker.celery import app as celery_app
 from tracker.notify.webpush import generate_vapid_key_pair
+from tracker.services.email_verification import mark_email_verified
 from tracker.services.patients import register_patient
 
 _private_redis: subprocess.Popen | None = None
@@ -117,14 +118,23 @@ def _wait_until_worker_idle(timeout: float = 20.0) -> None:
 
 @pytest.fixture
 def make_patient(db):
-    def make(username: str | None = None, timezone: str = "Europe/Berlin", **profile):
-        return register_patient(
+    def make(
+        username: str | None = None,
+        timezone: str = "Europe/Berlin",
+        email: str = "someone@example.org",
+        email_verified: bool = True,
+        **profile,
+    ):
+        patient = register_patient(
             username=username or f"p{uuid.uuid4().hex[:10]}",
-            email="someone@example.org",
+            email=email,
             password="a long enough passphrase 42",
             timezone=timezone,
             **profile,
         )
+        if email_verified:
+            mark_email_verified(patient.user)
+        return patient
 
     return make
 

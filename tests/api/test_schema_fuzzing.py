@@ -41,7 +41,7 @@ def _keep_the_test_connection():
 def signed_in_patient(db, monkeypatch, _keep_the_test_connection):
     # Sign-in lockout would turn the fuzzer's wrong passwords into 429s for the rest of the run.
     monkeypatch.setattr("tracker.auth.login_wait", lambda **kwargs: None)
-    monkeypatch.setattr("api.views.accounts.login_wait", lambda **kwargs: None)
+    monkeypatch.setattr("api.views.auth.login_wait", lambda **kwargs: None)
     patient = register_patient(
         username=f"fuzz{uuid.uuid4().hex[:8]}", email="f@example.org", password="pass phrase 4242", timezone="UTC"
     )

@@ -54,7 +54,6 @@ class Migration(migrations.Migration):
                 ('token', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='device', serialize=False, to=settings.KNOX_TOKEN_MODEL)),
                 ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
                 ('name', models.CharField(blank=True, help_text='What the person is told this device is.', max_length=120)),
-                ('last_used_at', models.DateTimeField(blank=True, null=True)),
             ],
         ),
         migrations.CreateModel(

@@ -13,7 +13,6 @@ class ApiDevice(models.Model):
     token = models.OneToOneField("knox.AuthToken", primary_key=True, on_delete=models.CASCADE, related_name="device")
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(max_length=120, blank=True, help_text="What the person is told this device is.")
-    last_used_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"API device {self.public_id}"

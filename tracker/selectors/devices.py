@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from django.conf import settings
 from django.utils import timezone
 from knox.models import AuthToken
 
@@ -41,7 +42,8 @@ def devices_of(user, *, current_session_key: str | None = None, current_token: A
             kind="app",
             name=row.device.name,
             signed_in_at=row.created,
-            last_used_at=row.device.last_used_at,
+            # knox pushes the expiry on (at most hourly) each time the token is used: that says when, to the hour.
+            last_used_at=row.expiry - settings.REST_KNOX["TOKEN_TTL"],
             expires_at=row.expiry,
             current=current_token is not None and row.pk == current_token.pk,
         )

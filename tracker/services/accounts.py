@@ -71,7 +71,7 @@ def personal_data_left(*, user_id: int, patient_id: int | None, email: str) -> d
     """Rows that still name the user or their patient profile; empty once the account is gone."""
     by_user = {
         "user": get_user_model().objects.filter(pk=user_id),
-        "API tokens": AuthToken.objects.filter(user_id=user_id),
+        "tokens": AuthToken.objects.filter(user_id=user_id),
         "browser sessions listed": WebSession.objects.filter(user_id=user_id),
         "verified email": VerifiedEmail.objects.filter(user_id=user_id),
         "push subscriptions": PushSubscription.objects.filter(user_id=user_id),

@@ -57,7 +57,7 @@ _BROWSERS = (
 def issue_api_token(*, user, device: str) -> tuple[AuthToken, str]:
     """A new token for one device; the raw token is returned once and never stored. The oldest go past the cap."""
     token, raw = AuthToken.objects.create(user=user, expiry=timedelta(days=settings.API_TOKEN_TTL_DAYS))
-    ApiDevice.objects.create(token=token, name=device[:120], last_used_at=timezone.now())
+    ApiDevice.objects.create(token=token, name=device[:120])
     keep = (
         AuthToken.objects.filter(user=user)
         .order_by("-created")
@@ -65,11 +65,6 @@ def issue_api_token(*, user, device: str) -> tuple[AuthToken, str]:
     )
     AuthToken.objects.filter(user=user).exclude(pk__in=list(keep)).delete()
     return token, raw
-
-
-def api_token_used(token: AuthToken) -> None:
-    now = timezone.now()
-    ApiDevice.objects.filter(token=token).exclude(last_used_at__gt=now - SEEN_EVERY).update(last_used_at=now)
 
 
 def web_session_seen(*, session_key: str, user_id, user_agent: str) -> None:

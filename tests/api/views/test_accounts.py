@@ -30,6 +30,7 @@ def test_register_returns_a_token_that_works(anonymous):
     assert profile == {
         "username": "maria",
         "email": "maria@example.org",
+        "email_verified": False,
         "timezone": "Europe/Lisbon",
         "emergency_number": "112",
         "birth_year": 1958,
@@ -44,7 +45,7 @@ def test_token_endpoint_exchanges_username_and_password(anonymous):
     anonymous.post("/api/auth/register/", REGISTRATION, format="json")
     response = anonymous.post("/api/auth/token/", {"username": "maria", "password": REGISTRATION["password"]})
     assert response.status_code == 200
-    assert len(response.json()["token"]) == 40
+    assert len(response.json()["token"]) == 64  # knox: 32 random bytes, hex
     wrong = anonymous.post("/api/auth/token/", {"username": "maria", "password": "nope"})
     assert wrong.status_code == 400
     assert wrong.json()["errors"][0]["field"] is None

@@ -113,7 +113,6 @@ def test_changing_the_password_needs_the_current_one_and_signs_out_every_other_d
 def test_changing_the_email_needs_the_password_leaves_it_unproved_and_signs_out_the_rest(
     patient, django_capture_on_commit_callbacks
 ):
-    VerifiedEmail.objects.create(user=patient.user, email=patient.user.email, verified_at=timezone.now())
     here, elsewhere = (_sign_in(patient.user.username).json()["token"] for _ in range(2))
     refused = _as(here).put("/api/auth/email/", {"email": "new@example.org", "password": "guess"}, format="json")
     assert refused.json()["errors"] == [{"field": "password", "message": "This is not your password."}]
@@ -142,17 +141,21 @@ def test_the_signed_link_proves_the_address_once_it_is_the_accounts(patient):
     assert refused.json()["errors"][0]["message"].startswith("This link was for an email address this account no")
 
 
-def test_an_unproved_address_gets_no_alert_email_until_it_is_proved(patient):
+def test_an_unproved_address_gets_no_alert_email_until_it_is_proved(make_patient):
+    patient = make_patient(email_verified=False)
     finding = Finding(code="fall", severity=Severity.URGENT, patient_text="You fell.")
     [first] = alerting.raise_alerts(patient=patient, findings=[finding], raised_on=patient.local_today(), days=[])
     assert not Notification.objects.filter(alert=first, channel="email").exists()
-    VerifiedEmail.objects.create(user=patient.user, email=patient.user.email, verified_at=timezone.now())
+    VerifiedEmail.objects.update_or_create(
+        user=patient.user, defaults={"email": patient.user.email, "verified_at": timezone.now()}
+    )
     later = Finding(code="sudden_weakness", severity=Severity.URGENT, patient_text="Weaker.")
     [second] = alerting.raise_alerts(patient=patient, findings=[later], raised_on=patient.local_today(), days=[])
     assert Notification.objects.filter(alert=second, channel="email").exists()
 
 
-def test_a_password_reset_link_works_once_proves_the_address_and_signs_everything_out(patient):
+def test_a_password_reset_link_works_once_proves_the_address_and_signs_everything_out(make_patient):
+    patient = make_patient(email_verified=False)
     token = _sign_in(patient.user.username).json()["token"]
     assert (
         APIClient().post("/api/auth/password-reset/", {"email": "nobody@example.org"}, format="json").status_code == 202

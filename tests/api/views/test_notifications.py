@@ -150,7 +150,7 @@ def test_the_inbox_lists_newest_first_and_marks_read(api, patient, make_patient)
     assert api.post(f"/api/notifications/{results[0]['id']}/read/").json()["read_at"] == read["read_at"]
     with CaptureQueriesContext(connection) as few:
         api.get("/api/notifications/")
-    assert len(few) <= 4
+    assert len(few) <= 5  # the token and knox's sweep of the user's expired tokens, then the page
 
 
 def test_a_caregiver_only_account_gets_a_clear_403_on_patient_endpoints(db):

@@ -65,7 +65,8 @@ def test_changing_the_email_on_the_page_needs_the_password(patient, django_captu
     assert get_user_model().objects.get(pk=patient.user_id).email == "new@example.org"
 
 
-def test_an_unconfirmed_address_is_said_on_every_page_until_the_link_is_opened(patient, client):
+def test_an_unconfirmed_address_is_said_on_every_page_until_the_link_is_opened(make_patient, client):
+    patient = make_patient(email_verified=False)
     client.force_login(patient.user)
     assert "Alert emails are paused until you confirm your email address." in client.get("/history/").content.decode()
     send_verification_email(user_id=patient.user_id)

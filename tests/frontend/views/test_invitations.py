@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from tracker.models import CaregiverLink, Patient
+from tracker.selectors.accounts import email_is_verified
 from tracker.services.caregivers import invite_caregiver
 
 PASSWORD = "a long enough passphrase 42"
@@ -41,7 +42,7 @@ def test_signed_out_create_an_account_keeps_the_invitation_and_follows_without_a
 def test_signed_out_sign_in_returns_to_the_invitation(
     patient, make_patient, client, django_capture_on_commit_callbacks
 ):
-    someone = make_patient(username="existing")
+    someone = make_patient(username="existing", email="carer@example.org", email_verified=False)
     link = _invite(patient, django_capture_on_commit_callbacks)
     client.get(link)
     login_page = client.get("/login/").content.decode()
@@ -50,12 +51,13 @@ def test_signed_out_sign_in_returns_to_the_invitation(
     assert signed_in["Location"] == "/invite/"
     assert client.post("/invite/")["Location"] == f"/following/{patient.pk}/"
     assert CaregiverLink.objects.get(patient=patient).caregiver == someone.user
+    assert email_is_verified(someone.user), "the code came to that address: accepting proves it"
 
 
 def test_a_patient_who_follows_someone_has_following_in_the_nav(
     patient, make_patient, client, django_capture_on_commit_callbacks
 ):
-    follower = make_patient(username="follower")
+    follower = make_patient(username="follower", email="carer@example.org")
     client.force_login(follower.user)
     assert 'href="/following/"' not in client.get("/history/").content.decode()
     client.get(_invite(patient, django_capture_on_commit_callbacks))
@@ -77,3 +79,16 @@ def test_following_yourself_is_refused_in_plain_words(patient, client, django_ca
     client.get(link)
     page = client.post("/invite/").content.decode()
     assert "This is your own invitation: you cannot follow yourself." in page
+
+
+def test_an_invitation_is_taken_only_by_the_account_of_the_invited_address(
+    patient, make_patient, client, django_capture_on_commit_callbacks
+):
+    """Issue 14 item 10: a code that reached someone else (a forwarded email, a shared screen) is not enough."""
+    intruder = make_patient(username="intruder", email="intruder@example.org")
+    link = _invite(patient, django_capture_on_commit_callbacks, email="carer@example.org")
+    client.force_login(intruder.user)
+    client.get(link)
+    page = client.post("/invite/").content.decode()
+    assert "This invitation was sent to carer@example.org, and your account uses another email address." in page
+    assert CaregiverLink.objects.get(patient=patient).status == CaregiverLink.Status.PENDING

@@ -14,6 +14,7 @@ from tracker.models import Alert, CaregiverLink, DeliveryAttempt, Notification, 
 from tracker.rules.types import Finding, Severity
 from tracker.selectors.notifications import inbox_for
 from tracker.services import alerting, delivery
+from tracker.services.email_verification import mark_email_verified
 from tracker.services.preferences import update_preferences
 
 DAY = date(2026, 4, 30)
@@ -31,6 +32,7 @@ def _subscribe(user, device) -> PushSubscription:
 
 def _caregiver_of(patient, username="carer"):
     user = get_user_model().objects.create_user(username=username, email=f"{username}@example.org")
+    mark_email_verified(user)  # only a proved address is emailed
     CaregiverLink.objects.create(
         patient=patient, email=user.email, token_hash=username, caregiver=user, status="active"
     )
