@@ -128,10 +128,10 @@ def test_an_invitation_code_never_reaches_the_log_or_the_error_report(monkeypatc
     client = Client(raise_request_exception=False)
     client.force_login(carer)
 
-    def page_fails(user):
+    def page_fails(request, code):
         raise RuntimeError("the page broke")
 
-    monkeypatch.setattr("frontend.views.following.followed_patients", page_fails)
+    monkeypatch.setattr("frontend.views.following.remember_invitation", page_fails)
     assert client.get(f"/following/?code={SECRET}").status_code == 500
     assert client.post("/api/caregivers/accept/", {"token": SECRET}, content_type="application/json").status_code in (
         400,
