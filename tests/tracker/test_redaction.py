@@ -163,8 +163,9 @@ def test_the_development_server_request_line_is_redacted(app_log):
     server.set_app(WSGIHandler())
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        # Signed out, the page redirects to sign-in without touching the database.
-        request = urllib.request.Request(f"http://127.0.0.1:{server.server_port}/following/?code={SECRET}")
+        # Signed out, the page redirects to sign-in without touching the database (an invitation link keeps its
+        # code in the session, which would).
+        request = urllib.request.Request(f"http://127.0.0.1:{server.server_port}/history/?code={SECRET}")
         with pytest.raises(HTTPError) as answer:
             urllib.request.build_opener(_NoRedirect).open(request, timeout=10)
         assert answer.value.code == 302
@@ -173,7 +174,7 @@ def test_the_development_server_request_line_is_redacted(app_log):
         server.shutdown()
         server.server_close()
     log = app_log.getvalue()
-    assert f"GET /following/?code={REDACTED} HTTP/1.1" in log
+    assert f"GET /history/?code={REDACTED} HTTP/1.1" in log
     assert SECRET not in log
 
 
