@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tracker.selectors.access import follows_anyone
+
 
 @dataclass(frozen=True)
 class Tab:
@@ -49,6 +51,9 @@ PATIENT_TABS = (
                 "following",
                 "followed-patient",
                 *RECORD_PAGES,
+                "account",
+                "change-email",
+                "password-change",
             }
         ),
     ),
@@ -67,6 +72,9 @@ def main_tabs(request) -> dict:
     match = request.resolver_match
     here = match.url_name if match and match.namespace == "frontend" else None
     tabs = PATIENT_TABS if hasattr(request.user, "patient") else CARER_TABS
+    if tabs is PATIENT_TABS and follows_anyone(request.user):
+        # Someone with a diary who also cares for someone reaches them in one tap too (issue 12 item 6).
+        tabs = (*PATIENT_TABS[:-1], CARER_TABS[0], PATIENT_TABS[-1])
     return {
         "tabs": [
             {

@@ -22,6 +22,10 @@ def followed_patients(user) -> QuerySet[Patient]:
     ).select_related("user")
 
 
+def follows_anyone(user) -> bool:
+    return CaregiverLink.objects.filter(caregiver=user, status=CaregiverLink.Status.ACTIVE).exists()
+
+
 def visible_patient(user, patient_id: int) -> Patient:
     """The patient if `user` may read their data; else Http404, so their existence is not revealed."""
     patient = patients_visible_to(user).filter(pk=patient_id).first()
