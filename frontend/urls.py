@@ -35,6 +35,7 @@ urlpatterns = [
     path("login/", accounts.SignInView.as_view(), name="login"),
     path("logout/", accounts.sign_out, name="logout"),
     path("welcome/", accounts.welcome, name="welcome"),
+    path("start-diary/", accounts.start_diary, name="start-diary"),
     path("settings/delete-account/", accounts.delete, name="delete-account"),
     path("settings/account/", account.account, name="account"),
     path("settings/account/email/", account.change_email, name="change-email"),

@@ -122,6 +122,7 @@ ACCESS = {
     "frontend:password-reset-complete": PUBLIC,
     "frontend:send-verification": ACCOUNT_POST_PAGE,
     "frontend:sign-out-device": ACCOUNT_POST_PAGE,
+    "frontend:start-diary": ACCOUNT_POST_PAGE,
     "frontend:manifest": PUBLIC,
     "frontend:service-worker": PUBLIC,
     "frontend:offline": PUBLIC,
@@ -331,7 +332,7 @@ def world(make_patient, monkeypatch):
         "name": "strength",
         "share_id": live.pk,
         "app_label": "auth",
-        "device_id": issue_api_token(user=owner.user, device="the owner's tablet")[0].public_id,
+        "device_id": issue_api_token(user=owner.user, device="the owner's tablet")[0].device.public_id,
     }
     object_ids = {
         "api:alert-detail": alert.pk,

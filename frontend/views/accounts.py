@@ -6,6 +6,7 @@ from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_POST
 
@@ -16,6 +17,7 @@ from frontend.views.invitations import accept_invitation_in_session, invitation_
 from tracker.selectors.accounts import email_is_verified
 from tracker.services.accounts import account_delete, register_account, request_email_verification
 from tracker.services.patients import register_patient, update_profile
+from tracker.services.patients import start_diary as start_diary_for
 
 
 class SignInView(LoginView):
@@ -66,6 +68,9 @@ def signup(request):
 def _carer_signup(request, invitation):
     """Sign-up from an invitation: an account without a diary, following the person who invited them at once."""
     form = CarerSignUpForm(request.POST or None, initial={"email": invitation.email})
+    form.fields["email"].help_text = _(
+        "%(name)s invited this address. Keep it, so that the invitation is yours to accept."
+    ) % {"name": invitation.patient.user.get_username()}
     if request.method == "POST" and not _signup_refused(request, form) and form.is_valid():
         try:
             user = register_account(**form.cleaned_data)
@@ -98,6 +103,17 @@ def welcome(request):
         else:
             return redirect("frontend:today")
     return render(request, "frontend/accounts/welcome.html", {"form": form})
+
+
+@login_required
+@require_POST
+def start_diary(request):
+    """A carer's account starts a diary of its own: then the first-run step, as for anyone signing up."""
+    try:
+        start_diary_for(user=request.user, timezone=request.POST.get("timezone", "UTC"))
+    except ValidationError:
+        start_diary_for(user=request.user, timezone="UTC")  # the first-run step asks for the zone anyway
+    return redirect("frontend:welcome")
 
 
 @require_POST

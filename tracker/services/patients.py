@@ -48,6 +48,14 @@ def create_patient(*, user, timezone: str, **profile) -> Patient:
 
 
 @transaction.atomic
+def start_diary(*, user, timezone: str) -> Patient:
+    """A diary for an account that had none (a carer who wants to log their own legs too); the existing one if any."""
+    validate_timezone(timezone)
+    patient, _ = Patient.objects.get_or_create(user=user, defaults={"timezone": timezone})
+    return patient
+
+
+@transaction.atomic
 def update_profile(*, patient: Patient, **profile) -> Patient:
     if "timezone" in profile:
         validate_timezone(profile["timezone"])

@@ -92,3 +92,13 @@ def test_an_invitation_is_taken_only_by_the_account_of_the_invited_address(
     page = client.post("/invite/").content.decode()
     assert "This invitation was sent to carer@example.org, and your account uses another email address." in page
     assert CaregiverLink.objects.get(patient=patient).status == CaregiverLink.Status.PENDING
+
+
+def test_a_carer_can_start_a_diary_of_their_own_later(patient, client, django_capture_on_commit_callbacks):
+    client.get(_invite(patient, django_capture_on_commit_callbacks))
+    client.post("/signup/", {"username": "cara", "email": "carer@example.org", "password": PASSWORD})
+    assert "Start my own diary" in client.get("/following/").content.decode()
+    assert client.post("/start-diary/", {"timezone": "Europe/Paris"})["Location"] == "/welcome/"
+    cara = get_user_model().objects.get(username="cara")
+    assert Patient.objects.get(user=cara).timezone == "Europe/Paris"
+    assert CaregiverLink.objects.get(patient=patient).caregiver == cara, "still following"
