@@ -1,11 +1,13 @@
 from django import forms
 from django.contrib.auth import authenticate
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from frontend.ratelimit import client_address
 from tracker.models import Patient
 from tracker.services.login_throttle import login_wait
+
+PASSWORD_HINT = _("At least 8 characters; a short sentence is easy to remember.")
 
 HISTORY_CHOICES = [
     ("cancer", "Cancer, now or in the past"),
@@ -37,7 +39,7 @@ class CarerSignUpForm(forms.Form):
     )
     password = forms.CharField(
         label=_("Choose a password"),
-        help_text=_("At least 8 characters; a short sentence is easy to remember."),
+        help_text=PASSWORD_HINT,
         error_messages={"required": _("Choose a password.")},
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -102,6 +104,24 @@ class DeleteAccountForm(forms.Form):
         if authenticate(username=self.user.get_username(), password=password) is None:
             raise forms.ValidationError("That is not your password.")
         return password
+
+
+class _NewPasswordInPlainWords:
+    """Django's password forms with one short hint instead of the list of every validator's rule."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = PASSWORD_HINT
+        self.fields["new_password2"].label = _("Type the new password again")
+        self.fields["new_password2"].help_text = ""
+
+
+class NewPasswordForm(_NewPasswordInPlainWords, SetPasswordForm):
+    pass
+
+
+class ChangePasswordForm(_NewPasswordInPlainWords, PasswordChangeForm):
+    pass
 
 
 class EmailChangeForm(forms.Form):

@@ -14,7 +14,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frontend.forms import EmailChangeForm
+from frontend.forms import ChangePasswordForm, EmailChangeForm, NewPasswordForm
 from frontend.ratelimit import (
     PASSWORD_RESET_PER_ADDRESS,
     PASSWORD_RESET_PER_EMAIL,
@@ -92,6 +92,7 @@ def verify(request, token: str):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "frontend/account/password_change.html"
+    form_class = ChangePasswordForm
     success_url = reverse_lazy("frontend:account")
 
     def form_valid(self, form):
@@ -130,6 +131,7 @@ class PasswordResetSentView(auth_views.PasswordResetDoneView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "frontend/account/password_reset_confirm.html"
+    form_class = NewPasswordForm
     success_url = reverse_lazy("frontend:password-reset-complete")
 
     def form_valid(self, form):

@@ -40,7 +40,7 @@ def test_a_forgotten_password_is_reset_from_the_emailed_link(phone, patient):
     page.get_by_role("heading", name="Choose a new password").wait_for()
     assert "/set-password/" in page.url, "the token is out of the address bar"
     page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
-    page.get_by_label("New password confirmation").fill(NEW_PASSWORD)
+    page.get_by_label("Type the new password again").fill(NEW_PASSWORD)
     page.set_viewport_size({"width": 320, "height": 844})
     screenshot(page, "password-reset-new-password-320")
     assert _fits(page, 320)
