@@ -21,7 +21,9 @@ from tracker.models import (
     Snooze,
     Treatment,
 )
+from tracker.selectors.accounts import email_is_verified
 from tracker.selectors.audit import audit_log_for
+from tracker.selectors.devices import devices_of
 
 EXPORT_FORMAT_VERSION = 1
 
@@ -30,7 +32,15 @@ def full_export(*, patient: Patient) -> dict:
     user = patient.user
     return {
         "format_version": EXPORT_FORMAT_VERSION,
-        "account": {"username": user.get_username(), "email": user.email, "date_joined": user.date_joined},
+        "account": {
+            "username": user.get_username(),
+            "email": user.email,
+            "email_verified": email_is_verified(user),
+            "date_joined": user.date_joined,
+        },
+        "signed_in_devices": [
+            {key: value for key, value in asdict(device).items() if key != "current"} for device in devices_of(user)
+        ],
         "profile": _rows(Patient.objects.filter(pk=patient.pk), exclude={"user"})[0],
         "logs": _rows(DailyLog.objects.filter(patient=patient), exclude={"patient"}),
         "log_revisions": _rows(DailyLogRevision.objects.filter(patient=patient), exclude={"patient"}),

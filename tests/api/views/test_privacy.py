@@ -144,6 +144,8 @@ def test_the_full_export_holds_everything_about_the_patient_and_no_secrets(api, 
         ("treatment", "corrected"),
         ("life_event", "deleted"),
     }
+    assert export["account"]["email_verified"] is True
+    assert [(d["kind"], d["name"]) for d in export["signed_in_devices"]] == [("app", "test client")]
     text = response.content.decode()
     assert token not in text and share.token_hash not in text and "p256dh" not in text
 
