@@ -1,6 +1,7 @@
 import time
 
 from django.contrib.auth import SESSION_KEY
+from django.db import DatabaseError
 
 from tracker.services.devices import SEEN_EVERY, web_session_seen
 
@@ -25,10 +26,14 @@ class SignedInBrowserMiddleware:
         # A new key (signing in, or a password change, cycles it) is a new row, whenever it was last seen.
         seen_key, seen_at = session.get(SEEN, ("", 0))
         if seen_key != session.session_key or now - seen_at >= SEEN_EVERY.total_seconds():
-            web_session_seen(
-                session_key=session.session_key,
-                user_id=session[SESSION_KEY],
-                user_agent=request.META.get("HTTP_USER_AGENT", ""),
-            )
+            try:
+                web_session_seen(
+                    session_key=session.session_key,
+                    user_id=session[SESSION_KEY],
+                    user_agent=request.META.get("HTTP_USER_AGENT", ""),
+                )
+            except DatabaseError:
+                # The database is down (the page already says so, a 503): the list can wait for the next request.
+                return response
             session[SEEN] = (session.session_key, now)
         return response
