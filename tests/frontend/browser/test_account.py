@@ -59,9 +59,12 @@ def test_a_forgotten_password_is_reset_from_the_emailed_link(phone, patient):
 def test_a_lost_laptop_is_signed_out_from_the_phone(browser, phone, server, patient):
     laptop = browser.new_context(base_url=server, user_agent=LAPTOP_UA)
     try:
-        sign_in(laptop, patient, server)
         laptop_page = laptop.new_page()
-        laptop_page.goto("/history/")
+        laptop_page.goto("/login/")  # through the form, as a person does: the laptop is listed by its browser
+        laptop_page.get_by_label("Username").fill(patient.user.username)
+        laptop_page.get_by_label("Password").fill("a long enough passphrase 42")
+        laptop_page.get_by_role("button", name="Sign in").click()
+        laptop_page.wait_for_url(lambda url: not url.endswith("/login/"))
         sign_in(phone, patient, server)
         page = phone.new_page()
         page.goto("/settings/")
