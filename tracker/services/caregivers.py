@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tracker.models import CaregiverLink, Patient
-from tracker.services import delivery
 from tracker.selectors.accounts import email_is_verified
 from tracker.selectors.invitations import invitation_code_hash, pending_invitation
+from tracker.services import delivery
 from tracker.services.email_verification import mark_email_verified
 
 logger = logging.getLogger(__name__)

@@ -37,9 +37,9 @@ from tracker.models import (
 from tracker.notify import transport_for
 from tracker.notify.base import SubscriptionGone, TransportError
 from tracker.selectors.access import patients_visible_to
+from tracker.selectors.accounts import verified_email_addresses
 
 logger = logging.getLogger(__name__)
-from tracker.selectors.accounts import verified_email_addresses
 
 # Severities that must reach someone now: they ignore quiet hours and snoozes, repeat until
 # acknowledged and go to caregivers too.

@@ -76,7 +76,7 @@ def test_nobody_signs_out_another_persons_device(patient, make_patient):
 
 
 def test_plaintext_tokens_of_before_are_hashed_by_the_migration_and_keep_working(patient):
-    migration = __import__("tracker.migrations.0006_accounts_devices", fromlist=["hash_plaintext_tokens"])
+    migration = __import__("tracker.migrations.0007_accounts_devices", fromlist=["hash_plaintext_tokens"])
     old_key = "0123456789abcdef0123456789abcdef01234567"
     with connection.schema_editor() as editor:
         editor.execute("CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, user_id integer, created timestamp)")
