@@ -35,6 +35,9 @@ WANDER_DAYS = 45.0
 # How many recent logged answers make a person's "usual" answer when a condition fixes the size of a drop.
 USUAL_ANSWER_LOGS = 14
 MAX_CHANCE_OF_SKIPPING = 0.85
+# A day is bad against what the person has got used to over the last weeks (an exponential average with this
+# time constant): an acute dip is skipped more than a long-standing difference or a slow decline.
+GETTING_USED_DAYS = 21.0
 
 
 @dataclass
@@ -200,6 +203,7 @@ def simulate_days(
     yesterday: dict | None = None
     next_chair_test = rng.randint(0, 6)
     chair_tests = 0
+    used_to: tuple[float, float, float] | None = None  # the state the person has got used to
     for index, effect in enumerate(effects):
         day = start + timedelta(days=index)
         true_left = max(0.0, (person.left + wander["strength_left"].next() + effect.left) * effect.legs_share)
@@ -213,7 +217,14 @@ def simulate_days(
             "fatigue": true_fatigue + fatigue_noise.next() + mood,
         }
         leg_loss = max(0.0, person.left - true_left, person.right - true_right)
-        badness = max(0.0, true_fatigue - person.fatigue) / 2 + leg_loss / 1.5
+        used_to = used_to or (true_left, true_right, true_fatigue)
+        badness = (
+            max(0.0, true_fatigue - used_to[2]) / 2 + max(0.0, used_to[0] - true_left, used_to[1] - true_right) / 1.5
+        )
+        used_to = tuple(
+            old + (new - old) / GETTING_USED_DAYS
+            for old, new in zip(used_to, (true_left, true_right, true_fatigue), strict=True)
+        )
         if effect.holiday and not effect.must_log:
             yesterday = None
             continue
