@@ -1,5 +1,10 @@
-"""An alert's evidence (tracker.rules findings) in plain words for the Alerts page."""
+"""An alert's evidence (tracker.rules findings) in plain words for the Alerts page.
 
+The usual and recent levels and the symptom day counts are the selector's (tracker.selectors.figures) as of
+the alert's day, the very numbers the doctor's summary shows for a period ending that day.
+"""
+
+from tracker.selectors.figures import Figures
 from tracker.symptoms import SYMPTOM_LABELS
 
 _SERIES = {
@@ -21,12 +26,25 @@ def _window(name: str, window) -> str | None:
     return f"{name}: {window[0]} to {window[1]}"
 
 
-def _shift(shift: dict) -> str:
+def _shift(shift: dict, figures: Figures) -> str:
     words = _SERIES.get(shift.get("series"), "A measurement")
-    return f"{words}: usually about {_number(shift['baseline'])}, lately about {_number(shift['recent'])}"
+    measure = figures.measure(shift.get("series"))
+    usual, recent = (measure.usual, measure.recent) if measure else (shift["baseline"], shift["recent"])
+    return f"{words}: usually about {_number(usual)}, lately about {_number(recent)}"
 
 
-def evidence_lines(evidence: dict) -> list[str]:
+def _symptom_days(figures: Figures) -> str | None:
+    if not figures.symptom_days:
+        return None
+    counted = "; ".join(
+        f"{SYMPTOM_LABELS[name]} {count} {'day' if count == 1 else 'days'}"
+        for name, count in figures.symptom_days.items()
+    )
+    return f"Days with each symptom from {figures.start:%-d %b} to {figures.end:%-d %b}: {counted}"
+
+
+def evidence_lines(evidence: dict, figures: Figures) -> list[str]:
+    """`figures`: the period the alert looked at, ending on its day."""
     lines = []
     for side in ("left", "right"):
         if f"strength_{side}" in evidence and f"baseline_{side}" in evidence:
@@ -38,22 +56,21 @@ def evidence_lines(evidence: dict) -> list[str]:
                 line += f"; the entry before: {evidence[f'previous_{side}']}"
             lines.append(line)
     if "series" in evidence:
-        lines.append(_shift(evidence))
-    lines.extend(_shift(shift) for shift in evidence.get("declines", []))
+        lines.append(_shift(evidence, figures))
+    lines.extend(_shift(shift, figures) for shift in evidence.get("declines", []))
     if evidence.get("new_symptoms"):
         symptoms = ", ".join(SYMPTOM_LABELS.get(s, s).lower() for s in evidence["new_symptoms"])
         lines.append(f"New compared with your usual days: {symptoms}")
     if evidence.get("numbness_extent"):
         lines.append(f"Numbness reached: {_NUMBNESS.get(evidence['numbness_extent'], evidence['numbness_extent'])}")
-    if "usual_steps" in evidence and "recent_steps" in evidence:
-        lines.append(
-            f"Steps a day: usually about {evidence['usual_steps']:.0f}, this week about {evidence['recent_steps']:.0f}"
-        )
+    if "usual_steps" in evidence and figures.steps.usual is not None and figures.steps.recent is not None:
+        lines.append(f"Steps a day: usually about {figures.steps.usual:,}, this week about {figures.steps.recent:,}")
     if evidence.get("crashes_after"):
         lines.append(f"Days tiredness jumped after a busy day: {', '.join(evidence['crashes_after'])}")
     lines.extend(
         line
         for line in (
+            _symptom_days(figures),
             _window("Your usual days, compared against", evidence.get("baseline_window")),
             _window("Recent days looked at", evidence.get("recent_window")),
         )

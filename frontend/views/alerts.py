@@ -1,10 +1,14 @@
+from datetime import timedelta
+
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from frontend.access import patient_required
 from frontend.evidence import evidence_lines
 from tracker.models import Alert
+from tracker.rules.hints import HINT_LOOKBACK_DAYS
 from tracker.selectors.alerts import alerts_for
+from tracker.selectors.figures import period_figures
 from tracker.services.alerting import acknowledge_alert
 
 
@@ -24,7 +28,15 @@ def alert_list(request):
 @patient_required
 def alert_detail(request, pk: int):
     alert = get_object_or_404(alerts_for(patient=request.user.patient), pk=pk)
-    return render(request, "frontend/alerts/detail.html", {"alert": alert, "evidence": evidence_lines(alert.evidence)})
+    # The days the alert's hints looked at, so its symptom counts cover the same days as its hints.
+    figures = period_figures(
+        patient=alert.patient,
+        start=alert.raised_on - timedelta(days=HINT_LOOKBACK_DAYS - 1),
+        end=alert.raised_on,
+    )
+    return render(
+        request, "frontend/alerts/detail.html", {"alert": alert, "evidence": evidence_lines(alert.evidence, figures)}
+    )
 
 
 @patient_required

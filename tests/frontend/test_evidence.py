@@ -1,4 +1,24 @@
+from datetime import date
+
 from frontend.evidence import evidence_lines
+from tracker.selectors.figures import Figures, Measure
+
+NO_LEVEL = {"usual": None, "recent": None, "logged": 0}
+
+
+def _figures(symptom_days=None, **measures) -> Figures:
+    fields = ("strength_left", "strength_right", "chair_stand_30s", "fatigue", "steps")
+    levels = {field: Measure(field=field, label=field, **(measures.get(field) or NO_LEVEL)) for field in fields}
+    return Figures(
+        start=date(2026, 1, 1),
+        end=date(2026, 2, 14),
+        strength_left=levels["strength_left"],
+        strength_right=levels["strength_right"],
+        chair_stand=levels["chair_stand_30s"],
+        fatigue=levels["fatigue"],
+        steps=levels["steps"],
+        symptom_days=symptom_days or {},
+    )
 
 
 def test_save_time_evidence_reads_as_plain_words():
@@ -12,7 +32,8 @@ def test_save_time_evidence_reads_as_plain_words():
             "baseline_right": 8.0,
             "noise_right": 0.5,
             "previous_right": 8,
-        }
+        },
+        _figures(),
     )
     assert lines == [
         "Right leg strength that day: 2 out of 10 (usually about 8); the entry before: 8",
@@ -22,14 +43,27 @@ def test_save_time_evidence_reads_as_plain_words():
     ]
 
 
-def test_trend_evidence_names_each_declining_measurement():
+def test_trend_evidence_names_each_declining_measurement_with_the_selectors_levels():
     lines = evidence_lines(
         {
             "recent_window": ["2026-02-01", "2026-02-14"],
-            "declines": [{"series": "chair_stand_30s", "baseline": 12.0, "recent": 8.5}],
-        }
+            "declines": [{"series": "chair_stand_30s", "baseline": 12.04, "recent": 8.47}],
+        },
+        _figures(
+            symptom_days={"tingling": 7, "fall": 1},
+            chair_stand_30s={"usual": 12.0, "recent": 8.5, "logged": 20},
+        ),
     )
     assert lines == [
         "Chair stands in 30 seconds: usually about 12, lately about 8.5",
+        "Days with each symptom from 1 Jan to 14 Feb: Tingling or pins and needles 7 days; I fell 1 day",
         "Recent days looked at: 2026-02-01 to 2026-02-14",
     ]
+
+
+def test_steps_are_whole_numbers_from_the_selector():
+    lines = evidence_lines(
+        {"usual_steps": 5251.0, "recent_steps": 1472.0},
+        _figures(steps={"usual": 5251, "recent": 1472, "logged": 60}),
+    )
+    assert lines == ["Steps a day: usually about 5,251, this week about 1,472"]

@@ -1,6 +1,8 @@
 """Pattern hints: from what was logged, things worth discussing with a doctor and tests they may consider.
 
-Never a diagnosis: each hint names a pattern the patient logged and leaves the meaning to the doctor.
+Never a diagnosis: each hint names a pattern the patient logged and leaves the meaning to the doctor. A hint
+counts no days in its words: the day counts a person or doctor reads come from one place
+(tracker.selectors.figures), so they never disagree with a hint's own count over other days.
 """
 
 from collections.abc import Sequence
@@ -56,8 +58,8 @@ def _numbness_from_feet(days: Sequence[DayEntry]) -> Hint | None:
     climbing = max(d.numbness_extent for d in days) > min(d.numbness_extent for d in days[: len(days) // 2 or 1])
     return Hint(
         topic="Numbness or tingling " + ("climbing up from the feet" if climbing else "in the legs or feet"),
-        worth_discussing="You logged numbness or tingling on "
-        f"{len(numb_days)} days{', reaching higher up the legs over time' if climbing else ''}. "
+        worth_discussing="You logged numbness or tingling on several days"
+        f"{', reaching higher up the legs over time' if climbing else ''}. "
         "It is worth discussing with your doctor, who may want to check how your nerves are working.",
         tests=("vitamin B12", "blood sugar (HbA1c)", "thyroid function", "nerve conduction study and EMG"),
         learn_anchor="nerves-and-spine",
@@ -71,8 +73,7 @@ def _cramps_with_weakness(days: Sequence[DayEntry]) -> Hint | None:
         return None
     return Hint(
         topic="Cramps on days the legs feel weaker",
-        worth_discussing=f"On {len(weak_cramp_days)} days you logged cramps together with lower leg "
-        "strength. "
+        worth_discussing="On several days you logged cramps together with lower leg strength. "
         "Cramps with weakness are worth discussing; simple blood tests can look for common causes.",
         tests=(
             "electrolytes (sodium, potassium, calcium, magnesium)",
@@ -110,7 +111,7 @@ def _worse_after_exertion(days: Sequence[DayEntry]) -> Hint | None:
         return None
     return Hint(
         topic="Feeling worse a day or two after busy days",
-        worth_discussing=f"{worse_after} times, tiredness or weakness rose a day or two after a more active "
+        worth_discussing="More than once, tiredness or weakness rose a day or two after a more active "
         "day. This pattern is worth discussing, including how to pace activity.",
         tests=("blood count", "thyroid function", "vitamin D"),
         learn_anchor="post-exertional",
@@ -141,7 +142,7 @@ def _back_pain_with_leg_symptoms(days: Sequence[DayEntry]) -> Hint | None:
         return None
     return Hint(
         topic="Back pain together with leg symptoms",
-        worth_discussing=f"On {len(both)} days you logged back pain together with numbness, tingling or "
+        worth_discussing="On several days you logged back pain together with numbness, tingling or "
         "heaviness in the legs. That combination is worth discussing, as nerves leave the spine there.",
         tests=("MRI of the spine",),
         learn_anchor="nerves-and-spine",
@@ -154,7 +155,7 @@ def _balance(days: Sequence[DayEntry]) -> Hint | None:
         return None
     return Hint(
         topic="Balance problems or falls",
-        worth_discussing=f"You logged balance problems or falls on {count} days. Balance depends on "
+        worth_discussing="You logged balance problems or falls on several days. Balance depends on "
         "the nerves, "
         "the spinal cord and the brain working together; it is worth discussing with your doctor.",
         tests=("vitamin B12", "blood sugar (HbA1c)", "MRI of the brain or spine"),
@@ -172,14 +173,14 @@ def _stiffness_and_slowness(days: Sequence[DayEntry]) -> Hint | None:
     if slowing:
         return Hint(
             topic="Stiffness with moving less",
-            worth_discussing=f"You logged stiffness on {stiff} days while your daily steps went down. "
+            worth_discussing="You logged stiffness on several days while your daily steps went down. "
             "Stiffness together with slowing down is worth discussing with your doctor.",
             tests=("thyroid function", "MRI of the brain or spine"),
             learn_anchor="brain-and-spinal-cord",
         )
     return Hint(
         topic="Stiffness",
-        worth_discussing=f"You logged stiffness on {stiff} days. It is worth discussing whether "
+        worth_discussing="You logged stiffness on several days. It is worth discussing whether "
         "joints, muscles "
         "or nerves are behind it.",
         tests=("blood count", "vitamin D", "thyroid function"),

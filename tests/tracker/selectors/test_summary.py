@@ -26,11 +26,12 @@ def test_the_summary_of_a_known_diary(make_patient):
     summary = clinical_summary(patient=patient, end=end, start=end - timedelta(days=89))
     assert summary.days_in_period == 90
     assert summary.days_logged == len([d for d in diary if d.date > end - timedelta(days=90)])
-    left, right = summary.legs
-    assert (left.baseline, left.recent, left.change) == (8, 8, 0)
-    assert (right.baseline, right.recent, right.change) == (7, 4, -3)
-    assert summary.chair_stand.recent == 13
+    left, right = summary.figures.strength_left, summary.figures.strength_right
+    assert (left.usual, left.recent, left.change) == (8, 8, 0)
+    # Recent: the mean of the middle half of the last 14 days (nine at 4, four at 7), as the trend rules take it.
+    assert (right.usual, right.recent, right.change) == (7, 4.4, -2.6)
+    assert summary.figures.chair_stand.recent == 13
     assert summary.chair_stand_norm.cutoff == 10 and summary.chair_stand_norm.below is False
-    assert dict(summary.symptom_counts)["I fell"] == 1
+    assert dict(summary.symptom_days)["I fell"] == 1
     assert [a.code for a in summary.data.alerts] == ["asymmetry"]
     assert summary.notes == [(end, "right knee gave way")]
