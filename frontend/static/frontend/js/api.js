@@ -23,6 +23,16 @@ export async function api(path, { method = "GET", body } = {}) {
 export function unavailable(result) {
   if (result.status === 0) return "You are offline. Try again when you are connected.";
   const errors = result.data?.errors;
-  if (errors?.length) return errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join(" ");
+  if (errors?.length) return errors.map((error) => sentence(error)).join(" ");
   return result.status === 404 ? "This is not available yet." : "Something went wrong. Please try again.";
+}
+
+const fieldName = (field) => (field || "").replace(/\[\d+\]/g, "").split(".").pop().replace(/_/g, " ");
+
+// One plain sentence from an API error: the server's whole sentences as they are ("Enter a valid email
+// address."), its short phrases after the name of what they are about ("steps" + "must be a whole number…").
+export function sentence({ field, message }, name = fieldName(field)) {
+  const text = /^[a-z]/.test(message) && name ? `${name} ${message}` : message;
+  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?…]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }

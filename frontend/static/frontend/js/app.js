@@ -3,6 +3,24 @@ import { SYNC_TAG, flush, pending } from "./outbox.js";
 
 const banner = document.getElementById("sync-status");
 
+const DAY = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+const dayName = (isoDate) => DAY.format(new Date(`${isoDate}T00:00:00Z`));
+
+// Where a refused entry is put right: this page if its form shows that day, else that day's own page.
+function refusedLine(entry) {
+  const line = document.createElement("span");
+  line.append(`The entry for ${dayName(entry.date)} was not saved. `);
+  if (document.querySelector("[data-log-form]")?.date.value === entry.date) {
+    line.append("The reason is shown below. ");
+  } else {
+    const link = document.createElement("a");
+    link.href = `/history/${entry.date}/`;
+    link.textContent = "See why, and correct or discard it";
+    line.append(link, ". ");
+  }
+  return line;
+}
+
 export async function showPending() {
   if (!banner) return;
   const entries = await pending().catch(() => []);
@@ -10,11 +28,16 @@ export async function showPending() {
     banner.hidden = true;
     return;
   }
-  const refused = entries.filter((entry) => entry.error).length;
-  const dates = entries.map((entry) => entry.date).sort().join(", ");
-  banner.textContent =
-    `Waiting to send ${entries.length} ${entries.length === 1 ? "entry" : "entries"} (${dates}). ` +
-    (refused ? "Some were not accepted: open Today to check them." : "They are safe on this phone and will be sent when you are online.");
+  const waiting = entries.filter((entry) => !entry.errors);
+  const lines = entries.filter((entry) => entry.errors).map(refusedLine);
+  if (waiting.length) {
+    const dates = waiting.map((entry) => entry.date).sort().join(", ");
+    lines.unshift(
+      `Waiting to send ${waiting.length} ${waiting.length === 1 ? "entry" : "entries"} (${dates}). ` +
+        "They are safe on this phone and will be sent when you are online. ",
+    );
+  }
+  banner.replaceChildren(...lines);
   banner.hidden = false;
 }
 

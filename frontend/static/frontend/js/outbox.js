@@ -41,7 +41,7 @@ export function csrfToken() {
 
 let flushing = null;
 
-// Sends every pending entry once; concurrent calls share one run. Returns {saved: [{entry, log}], failed}.
+// Sends every pending entry once; concurrent calls share one run. Returns {saved: [{entry, log}], refused, failed}.
 export function flush() {
   flushing ??= sendAll().finally(() => {
     flushing = null;
@@ -51,9 +51,12 @@ export function flush() {
 
 async function sendAll() {
   const saved = [];
+  const refused = [];
   let failed = 0;
-  for (const entry of await pending()) {
-    const { error, ...body } = entry;
+  // A refused entry waits for the person to correct or discard it: resending it unchanged would only be refused again.
+  for (const entry of (await pending()).filter((waiting) => !waiting.errors)) {
+    // `error` was the older name of `errors`: such an entry is tried once more and gets today's reasons.
+    const { errors, error, ...body } = entry;
     let response;
     try {
       response = await fetch("/api/logs/", {
@@ -69,12 +72,15 @@ async function sendAll() {
     if (response.ok) {
       await remove(entry.client_id);
       saved.push({ entry, log: await response.json() });
+    } else if (response.status === 400) {
+      // Kept, never dropped: the server's reasons stay with the entry until it is corrected or discarded.
+      const reasons = (await response.json().catch(() => null))?.errors || [];
+      await put({ ...entry, errors: reasons });
+      refused.push({ entry, errors: reasons });
     } else {
-      // Kept, never dropped: a refused entry stays visible with the reason until it is fixed or re-sent.
+      // The server could not take it just now (down, busy, signed out): sent again later, unchanged.
       failed += 1;
-      const reason = response.status === 400 ? (await response.json()).errors : `HTTP ${response.status}`;
-      await put({ ...entry, error: reason });
     }
   }
-  return { saved, failed };
+  return { saved, refused, failed };
 }

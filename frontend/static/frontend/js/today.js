@@ -1,14 +1,15 @@
 // Today and History's edit form: one tap saves to the outbox, the phone's own red-flag check answers at
 // once, and the server's triage replaces it when the entry reaches the server.
+import { sentence } from "./api.js";
 import { requestSync, showPending, sync } from "./app.js";
-import { csrfToken, pending, put } from "./outbox.js";
+import { csrfToken, pending, put, remove } from "./outbox.js";
 import { triage } from "./redflags.js";
 import { showSaved } from "./confirmation.js";
 
 const form = document.querySelector("[data-log-form]");
 const dialog = document.getElementById("red-flag");
 const status = form.querySelector("[data-save-status]");
-const formError = form.querySelector("[data-form-error]");
+const refusedNote = form.querySelector("[data-refused]");
 const moreDetails = form.querySelector("[data-more-details]");
 const savedNote = document.querySelector("[data-saved-note]");
 const readJson = (id) => JSON.parse(document.getElementById(id).textContent);
@@ -47,6 +48,66 @@ function showField(field) {
     closed.open = true;
   }
   field.focus();
+}
+
+// The names the server's reasons are put after: "Steps" + "must be a whole number between 0 and 200000".
+const FIELD_NAMES = {
+  date: "The date",
+  strength_left: "Left leg strength",
+  strength_right: "Right leg strength",
+  fatigue: "Tiredness",
+  steps: "Steps",
+  chair_stand_30s: "The number of chair stands",
+  numbness_extent: "Numbness",
+  symptoms: "Symptoms",
+  note: "The note",
+};
+
+// A field's message goes next to it (under the question of a group of choices) and is read out with it.
+function markField(name, message) {
+  const inputs = [...form.querySelectorAll(`[name="${name}"]`)].filter((input) => input.type !== "hidden");
+  if (!inputs.length) return null;
+  const grouped = inputs[0].type === "radio" || inputs[0].type === "checkbox";
+  const note = document.createElement("p");
+  note.className = "error field-error";
+  note.id = `${name}-error`;
+  note.textContent = message;
+  (grouped ? inputs[0].closest("fieldset").querySelector("legend") : inputs[0]).after(note);
+  for (const input of inputs) {
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", note.id);
+  }
+  return inputs.find((input) => input.checked) || inputs[0];
+}
+
+function clearFieldErrors() {
+  for (const note of form.querySelectorAll(".field-error")) note.remove();
+  for (const input of form.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+    input.removeAttribute("aria-describedby");
+  }
+  refusedNote.hidden = true;
+}
+
+// The server refused this entry: each reason next to its answer, focus on the first, and a way to discard it.
+function showRefused(errors, { focus = true } = {}) {
+  clearFieldErrors();
+  let first = null;
+  const general = [];
+  for (const error of errors) {
+    const name = error.field?.split(/[.[]/)[0];
+    const input = name && markField(name, sentence(error, FIELD_NAMES[name]));
+    if (input) first ??= input;
+    else general.push(sentence(error));
+  }
+  const next = first ? "Correct the marked answer and save again, or discard this entry." : "Change it and save again, or discard this entry.";
+  refusedNote.querySelector("[data-refused-text]").textContent = ["This entry was not saved.", ...general, next].join(" ");
+  refusedNote.hidden = false;
+  savedNote.hidden = true;
+  status.textContent = "";
+  const target = first || refusedNote;
+  if (!dialog.hidden) lastFocus = target;
+  else if (focus) showField(target);
 }
 
 function readForm() {
@@ -99,12 +160,18 @@ function historyWithPending(entries, day) {
 const confirmSaved = (entry, state, options = {}) =>
   showSaved(savedNote, form, { ...entry, date: form.date.value }, { state, today: localDate(), editing, focus: dialog.hidden, ...options });
 
-async function answerFromServer(saved, clientId) {
-  const mine = saved.find((item) => item.entry.client_id === clientId);
+async function answerFromServer(result, clientId) {
+  const refused = result?.refused.find((item) => item.entry.client_id === clientId);
+  if (refused) {
+    awaitingAnswer = null;
+    showRefused(refused.errors);
+    return;
+  }
+  const mine = result?.saved.find((item) => item.entry.client_id === clientId);
   if (!mine) {
-    // Not sent (no connection after all): say it is kept on the phone. A refused entry is not "saved".
+    // Not sent (no connection after all, or the server was busy): say it is kept on the phone.
     const waiting = awaitingAnswer && (await pending()).find((entry) => entry.client_id === awaitingAnswer);
-    if (waiting && !waiting.error) {
+    if (waiting && !waiting.errors) {
       confirmSaved(waiting, "phone");
       status.textContent = "";
     }
@@ -128,17 +195,23 @@ async function answerFromServer(saved, clientId) {
   confirmSaved(mine.entry, "sent", { redFlag });
 }
 
+const REQUIRED = {
+  strength_left: "Choose a number from 0 to 10 for your left leg.",
+  strength_right: "Choose a number from 0 to 10 for your right leg.",
+  fatigue: "Choose a number from 0 to 10 for your tiredness.",
+};
+
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const entry = readForm();
-  const missing = ["strength_left", "strength_right", "fatigue"].filter((name) => entry[name] === null);
+  clearFieldErrors();
+  const missing = Object.keys(REQUIRED).filter((name) => entry[name] === null);
   if (missing.length) {
-    formError.textContent = "Please choose both legs' strength and your tiredness.";
-    formError.hidden = false;
-    showField(form.querySelector(`input[name="${missing[0]}"]`));
+    // Each message sits where focus lands, so it is seen and read out without hunting for it.
+    const first = missing.map((name) => markField(name, REQUIRED[name]))[0];
+    showField(first);
     return;
   }
-  formError.hidden = true;
   form.client_id.value = entry.client_id;
   await put({ ...entry, csrf: csrfToken() });
   const local = triage({ ...inputs, history: historyWithPending(await pending(), entry.date) }, entry);
@@ -162,8 +235,16 @@ form.addEventListener("submit", async (event) => {
   }
 });
 
-document.addEventListener("outbox:synced", (event) => {
-  if (event.detail) answerFromServer(event.detail.saved, form.client_id.value);
+document.addEventListener("outbox:synced", (event) => answerFromServer(event.detail, form.client_id.value));
+
+refusedNote.querySelector("[data-discard]").addEventListener("click", async () => {
+  await remove(form.client_id.value);
+  clearFieldErrors();
+  form.reset();
+  if (saved) fill(saved);
+  else if (!editing) form.date.value = localDate();
+  status.textContent = saved ? "Discarded. The answers saved earlier for this day are shown." : "Discarded. Nothing is saved for this day.";
+  await showPending();
 });
 
 document.querySelector("[data-sudden]").addEventListener("click", () => {
@@ -204,12 +285,14 @@ if (saved) {
 } else if (!editing) {
   // A cached Today page may be from an earlier day; the phone's clock in the patient's zone decides.
   form.date.value = localDate();
-  const pendingToday = (await pending()).find((entry) => entry.date === form.date.value);
-  if (pendingToday) {
-    fill(pendingToday);
-    form.client_id.value = pendingToday.client_id;
-    if (!pendingToday.error) confirmSaved(pendingToday, "phone", { focus: false });
-  }
+}
+// An entry still on the phone for this day is newer than what the server has: shown, with its reasons if refused.
+const waitingHere = (await pending()).find((entry) => entry.date === form.date.value);
+if (waitingHere) {
+  fill(waitingHere);
+  form.client_id.value = waitingHere.client_id;
+  if (waitingHere.errors) showRefused(waitingHere.errors);
+  else confirmSaved(waitingHere, "phone", { focus: false });
 }
 
 const question = document.querySelector("[data-yesterday-question]");
