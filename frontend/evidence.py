@@ -4,8 +4,8 @@ The usual and recent levels and the symptom day counts are the selector's (track
 the alert's day, the very numbers the doctor's summary shows for a period ending that day.
 """
 
+from tracker.labels import symptom_label
 from tracker.selectors.figures import Figures
-from tracker.symptoms import SYMPTOM_LABELS
 
 _SERIES = {
     "strength_left": "Left leg strength",
@@ -37,7 +37,7 @@ def _symptom_days(figures: Figures) -> str | None:
     if not figures.symptom_days:
         return None
     counted = "; ".join(
-        f"{SYMPTOM_LABELS[name]} {count} {'day' if count == 1 else 'days'}"
+        f"{symptom_label(name)} {count} {'day' if count == 1 else 'days'}"
         for name, count in figures.symptom_days.items()
     )
     return f"Days with each symptom from {figures.start:%-d %b} to {figures.end:%-d %b}: {counted}"
@@ -59,7 +59,7 @@ def evidence_lines(evidence: dict, figures: Figures) -> list[str]:
         lines.append(_shift(evidence, figures))
     lines.extend(_shift(shift, figures) for shift in evidence.get("declines", []))
     if evidence.get("new_symptoms"):
-        symptoms = ", ".join(SYMPTOM_LABELS.get(s, s).lower() for s in evidence["new_symptoms"])
+        symptoms = ", ".join(symptom_label(s).lower() for s in evidence["new_symptoms"])
         lines.append(f"New compared with your usual days: {symptoms}")
     if evidence.get("numbness_extent"):
         lines.append(f"Numbness reached: {_NUMBNESS.get(evidence['numbness_extent'], evidence['numbness_extent'])}")

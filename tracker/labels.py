@@ -3,6 +3,8 @@ the words from here, never from the code itself."""
 
 from django.utils.translation import gettext_lazy as _
 
+from tracker.symptoms import SYMPTOM_LABELS
+
 INVESTIGATION_KIND_LABELS = {
     "blood_test": _("Blood test"),
     "mri": _("MRI scan"),
@@ -39,3 +41,53 @@ MARKER_LABELS = {
     "creatine_kinase": _("Creatine kinase (CK, muscle)"),
     "crp": _("CRP (inflammation)"),
 }
+
+# What each alert is about, as a heading a person or their doctor reads (the codes: tracker/rules).
+ALERT_LABELS = {
+    "sudden_weakness": _("Sudden leg weakness"),
+    "bladder_bowel": _("New bladder or bowel control problem"),
+    "cord_compression": _("New back or leg symptoms after cancer"),
+    "rapid_progression": _("Getting worse over days"),
+    "worsening_trend": _("Legs weaker over weeks"),
+    "asymmetry": _("One leg weaker than the other"),
+    "fatigue_trend": _("More tired over weeks"),
+    "fall": _("A fall"),
+    "activity_drop": _("Much less active than usual"),
+    "post_exertional": _("Worse a day or two after busy days"),
+}
+# The engine may learn new alerts before this table does: they still read as a sentence, never as a code.
+UNKNOWN_ALERT_LABEL = _("A change in the diary worth a look")
+
+# What each severity asks of the person.
+SEVERITY_LABELS = {
+    "emergency": _("Emergency: call now"),
+    "urgent": _("See a doctor today"),
+    "soon": _("Book an appointment in the next week or two"),
+    "info": _("Worth knowing, nothing to do now"),
+}
+UNKNOWN_SEVERITY_LABEL = _("Worth a look")
+
+ALERT_STATUS_LABELS = {
+    "open": _("Not yet read"),
+    "acknowledged": _("Read"),
+    "resolved": _("Closed"),
+}
+
+# A symptom is named in the daily form's own words wherever it shows.
+UNKNOWN_SYMPTOM_LABEL = _("Another symptom")
+
+
+def alert_label(code: str) -> str:
+    return str(ALERT_LABELS.get(code, UNKNOWN_ALERT_LABEL))
+
+
+def severity_label(severity: str) -> str:
+    return str(SEVERITY_LABELS.get(str(severity), UNKNOWN_SEVERITY_LABEL))
+
+
+def alert_status_label(status: str) -> str:
+    return str(ALERT_STATUS_LABELS.get(status, status.replace("_", " ").capitalize()))
+
+
+def symptom_label(symptom: str) -> str:
+    return SYMPTOM_LABELS.get(symptom, str(UNKNOWN_SYMPTOM_LABEL))

@@ -50,6 +50,17 @@ def baseline_level(
     return level_of(values, noise_floor) if len(values) >= min_logs else None
 
 
+def wrapped(text: str, width: int = 18) -> str:
+    """Words broken into lines of about `width` characters with plotly's <br>."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def iso(days: Sequence[date]) -> list[str]:
     return [day.isoformat() for day in days]
 

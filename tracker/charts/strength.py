@@ -1,5 +1,6 @@
-"""Strength of each leg: the daily ratings, a rolling median, the usual range, and alerts labelled by code."""
+"""Strength of each leg: the daily ratings, a rolling median, the usual range, and alerts in plain words."""
 
+from tracker.labels import alert_label, alert_status_label, severity_label
 from tracker.selectors.series import ChartData
 
 from .common import PALETTE, band, baseline_level, daily_axis, iso, layout, line, on_axis, rolling_median
@@ -45,8 +46,11 @@ def alert_markers(data: ChartData) -> dict:
         "name": "Alerts",
         "x": [alert.date.isoformat() for alert in data.alerts],
         "y": [ALERT_MARKER_Y] * len(data.alerts),
-        "text": [alert.code for alert in data.alerts],
-        "hovertext": [f"{alert.code} ({alert.severity}), {alert.status}" for alert in data.alerts],
+        "text": [alert_label(alert.code) for alert in data.alerts],
+        "hovertext": [
+            f"{alert_label(alert.code)}: {severity_label(alert.severity)} ({alert_status_label(alert.status)})"
+            for alert in data.alerts
+        ],
         "hoverinfo": "text+x",
         "textposition": "bottom center",
         "textfont": {"size": 9},

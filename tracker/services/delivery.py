@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from tracker.labels import alert_label, severity_label
 from tracker.models import (
     Alert,
     CaregiverLink,
@@ -50,13 +51,6 @@ SWEEP_BATCH = 500
 PUSH_BATCH = 20
 # Rounds one task sends before it hands the recipient to a fresh task, so others get a turn.
 PUSH_ROUNDS = 3
-
-TITLES = {
-    "emergency": "Emergency: act now",
-    "urgent": "Please see a doctor today",
-    "soon": "Please book an appointment",
-    "info": "Something to mention to your doctor",
-}
 
 
 @dataclass(frozen=True)
@@ -93,15 +87,16 @@ def notify_user(
 
 
 def _alert_message(alert: Alert, caregiver_of: Patient | None) -> Message:
-    title = TITLES.get(alert.severity, "New alert")
-    if caregiver_of is not None:
-        title = f"{caregiver_of.user.get_username()}: {title}"
+    whose = "" if caregiver_of is None else f"{caregiver_of.user.get_username()}: "
+    about = f"{whose}{alert_label(alert.code)}"
+    title = f"{about}. {severity_label(alert.severity)}"
     pressing = alert.severity in PRESSING_SEVERITIES
     return Message(
         title=title,
         body=f"{alert.patient_text} {alert.advice}".strip(),
         payload={
-            "title": title,
+            # The service worker puts the severity's own words in front (frontend/sw.js).
+            "title": about,
             "body": alert.advice,
             "severity": alert.severity,
             "code": alert.code,

@@ -54,11 +54,14 @@ def test_strength_has_each_leg_its_median_and_usual_range_with_gaps_for_missing_
     assert band["fill"] == "tonexty" and band["y"][0] > 7 > _trace(figure, "Right leg usual range (low edge)")["y"][0]
 
 
-def test_alerts_are_markers_labelled_with_their_code():
-    alerts = [AlertMark(END - timedelta(days=5), "fall", "soon", "open", None)]
+def test_alerts_are_markers_labelled_in_plain_words():
+    alerts = [AlertMark(END - timedelta(days=5), "worsening_trend", "soon", "open", None)]
     markers = _trace(build_figure("strength", _data(alerts=alerts)), "Alerts")
     assert markers["mode"] == "markers+text"
-    assert markers["text"] == ["fall"] and markers["x"] == [(END - timedelta(days=5)).isoformat()]
+    assert markers["text"] == ["Legs weaker over weeks"] and markers["x"] == [(END - timedelta(days=5)).isoformat()]
+    assert markers["hovertext"] == [
+        "Legs weaker over weeks: Book an appointment in the next week or two (Not yet read)"
+    ]
 
 
 def test_chair_stand_draws_the_steadi_cut_off_for_age_and_sex():
@@ -78,7 +81,8 @@ def test_chair_stand_says_no_norm_applies_below_60():
 
 def test_symptom_timeline_has_a_row_per_logged_symptom_on_its_days():
     figure = build_figure("symptoms", _data())
-    assert [t["y"][0] for t in figure["data"]] == ["cramps", "fall"]
+    assert [t["name"] for t in figure["data"]] == ["Cramps", "I fell"], "the daily form's words"
+    assert [t["y"][0] for t in figure["data"]] == ["Cramps", "I fell"]
     fall = figure["data"][1]
     assert fall["x"] == [(END - timedelta(days=6)).isoformat()]
 

@@ -10,7 +10,7 @@ from tracker.notify.base import SubscriptionGone, TransportError
 from tracker.notify.webpush import WebPushTransport
 
 PAYLOAD = {
-    "title": "Emergency: act now",
+    "title": "Sudden leg weakness",
     "body": "Call 112 now.",
     "severity": "emergency",
     "code": "sudden_weakness",

@@ -66,7 +66,7 @@ def test_an_emergency_plans_inbox_email_and_repeating_push_for_patient_and_careg
         ]
     push = rows.filter(recipient=patient.user, channel="push").first()
     assert push.payload == {
-        "title": "Emergency: act now",
+        "title": "A fall",  # the service worker puts "Emergency" in front
         "body": alert.advice,
         "severity": "emergency",
         "code": "fall",
@@ -74,6 +74,7 @@ def test_an_emergency_plans_inbox_email_and_repeating_push_for_patient_and_careg
         "url": f"/alerts/{alert.pk}/",
         "tag": f"alert-{alert.pk}",
     }
+    assert rows.get(recipient=patient.user, channel="inbox").title == "A fall. Emergency: call now"
     assert rows.get(recipient=carer, channel="inbox").title.startswith(patient.user.username)
     carer_push = rows.filter(recipient=carer, channel="push").first()
     assert carer_push.payload["url"] == f"/following/{patient.pk}/#alert-{alert.pk}", "a carer opens the carer's page"
@@ -194,7 +195,7 @@ def test_email_goes_through_the_configured_mail_backend(patient):
     _deliver_due()
     assert sorted(m.to[0] for m in mail.outbox) == sorted([patient.user.email, carer.email])
     message = next(m for m in mail.outbox if m.to == [patient.user.email])
-    assert message.subject == "Please see a doctor today"
+    assert message.subject == "A fall. See a doctor today"
     assert f"/alerts/{alert.pk}/" in message.body and alert.advice in message.body
 
 
