@@ -18,6 +18,7 @@ SYMPTOM_LABELS = {
     "saddle_numbness": "Numbness between the legs or around the bottom",
     "face_arm_speech": "Face drooping, arm weakness or trouble speaking",
     "sudden_onset": "The weakness came on suddenly",
+    "vision_loss": "Sudden trouble seeing: loss of sight or double vision",
 }
 SYMPTOMS = tuple(SYMPTOM_LABELS)
 ALL_SYMPTOM_FLAGS = (1 << len(SYMPTOMS)) - 1

@@ -70,7 +70,7 @@ CAUDA_EQUINA_SYMPTOMS = frozenset({"bladder_bowel_change", "saddle_numbness"})
 BACK_OR_LEG_SYMPTOMS = frozenset({"back_pain", "numbness", "tingling", "heaviness", "balance_problems"})
 
 # BE-FAST (Aroor et al., Stroke 2017): balance, eyes, face, arm, speech, time.
-STROKE_SIGNS = frozenset({"face_arm_speech"})
+STROKE_SIGNS = frozenset({"face_arm_speech", "vision_loss"})
 
 # Falls: NICE NG249 / CG161 (falls in older people) advises a falls assessment after a fall; with new
 # weakness the cause needs same-day review.

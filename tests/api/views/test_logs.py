@@ -56,6 +56,17 @@ def test_a_red_flag_log_answers_with_triage_and_the_emergency_number(api):
     assert "112" in triage["advice"]
 
 
+def test_sudden_trouble_seeing_is_kept_and_read_back_as_a_stroke_sign(api):
+    response = _post(api, symptoms=["vision_loss", "cramps"])
+    assert response.status_code == 201
+    assert response.json()["symptoms"] == ["cramps", "vision_loss"]
+    assert response.json()["triage"]["severity"] == "emergency"
+    assert DailyLog.objects.get().symptoms == ["cramps", "vision_loss"]
+    assert api.get("/api/logs/2026-03-01/").json()["symptoms"] == ["cramps", "vision_loss"]
+    listed = api.get("/api/logs/", {"from": "2026-03-01", "to": "2026-03-01"}).json()
+    assert [log["symptoms"] for log in listed["results"]] == [["cramps", "vision_loss"]]
+
+
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [

@@ -19,7 +19,7 @@ const MSCC_NEUROLOGICAL_SYMPTOMS = new Set([
 ]);
 const CAUDA_EQUINA_SYMPTOMS = new Set(["bladder_bowel_change", "saddle_numbness"]);
 const BACK_OR_LEG_SYMPTOMS = new Set(["back_pain", "numbness", "tingling", "heaviness", "balance_problems"]);
-const STROKE_SIGNS = new Set(["face_arm_speech"]);
+const STROKE_SIGNS = new Set(["face_arm_speech", "vision_loss"]);
 
 const HISTORY_DAYS = 90;
 const BASELINE_GAP_DAYS = 7;
