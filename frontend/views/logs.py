@@ -9,6 +9,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from frontend.access import carers_go_to_following, patient_required
 from tracker.rules.clinical import CAUDA_EQUINA_SYMPTOMS, STROKE_SIGNS
 from tracker.selectors.phone import log_on, offline_check_inputs, recent_logs
+from tracker.stroke_questions import STROKE_QUESTIONS, when_to_ask
 from tracker.symptoms import SYMPTOM_LABELS
 
 # Shown first under "More about today", so the signs that cannot wait are found before the everyday ones.
@@ -39,6 +40,8 @@ def _form_context(request, day: date, *, editing: bool) -> dict:
         "other_symptoms": [(name, label) for name, label in SYMPTOM_LABELS.items() if name not in WARNING_SIGNS],
         "numbness_choices": NUMBNESS_CHOICES,
         "emergency_number": patient.emergency_number,
+        "stroke_questions": STROKE_QUESTIONS,
+        "when_to_ask_stroke_questions": when_to_ask(),
     }
 
 

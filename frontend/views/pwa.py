@@ -21,6 +21,7 @@ SHELL_FILES = (
     "frontend/js/outbox.js",
     "frontend/js/redflags.js",
     "frontend/js/today.js",
+    "frontend/js/strokequestions.js",
     "frontend/js/confirmation.js",
     "frontend/js/chairtest.js",
     "frontend/js/standcounter.js",

@@ -18,8 +18,11 @@ const NEXT = {
   logged: "To change something, edit below and save again.",
 };
 
-function nextStep(state, { editing, redFlag }) {
-  if (state === "sent") return redFlag ? `${NEXT.redFlag} ${NEXT.alerts}` : editing ? NEXT.edited : NEXT.sent;
+function nextStep(state, { editing, redFlag, alerted }) {
+  if (state === "sent") {
+    if (redFlag) return alerted ? `${NEXT.redFlag} ${NEXT.alerts}` : NEXT.redFlag;
+    return editing ? NEXT.edited : NEXT.sent;
+  }
   if (state === "phone") return redFlag ? `${NEXT.redFlag} ${NEXT.phone}` : NEXT.phone;
   return NEXT.logged;
 }
@@ -40,12 +43,13 @@ function valuesLine(form, entry) {
 }
 
 // state: "sent" (the server has it), "phone" (in the outbox, not sent yet) or "logged" (saved earlier).
-export function showSaved(note, form, entry, { state, today, editing = false, redFlag = false, focus = true }) {
+// alerted: the server raised an alert for it (a red flag from the phone's own questions may have none).
+export function showSaved(note, form, entry, { state, today, editing = false, redFlag = false, alerted = redFlag, focus = true }) {
   note.dataset.state = state;
   note.querySelector("[data-saved-title]").textContent = TITLES[state](dayName(entry.date, today));
   note.querySelector("[data-saved-values]").textContent = valuesLine(form, entry);
-  note.querySelector("[data-saved-next]").textContent = nextStep(state, { editing, redFlag });
-  note.querySelector("[data-saved-alerts]").hidden = !(redFlag && state === "sent");
+  note.querySelector("[data-saved-next]").textContent = nextStep(state, { editing, redFlag, alerted });
+  note.querySelector("[data-saved-alerts]").hidden = !(alerted && state === "sent");
   note.hidden = false;
   if (focus) {
     note.focus({ preventScroll: true });

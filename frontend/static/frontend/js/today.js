@@ -3,21 +3,26 @@
 import { sentence } from "./api.js";
 import { requestSync, showPending, sync } from "./app.js";
 import { csrfToken, pending, put, remove } from "./outbox.js";
-import { triage } from "./redflags.js";
+import { advice, triage } from "./redflags.js";
 import { showSaved } from "./confirmation.js";
+import { askStrokeQuestions, oneSidedDrop } from "./strokequestions.js";
 
 const form = document.querySelector("[data-log-form]");
 const dialog = document.getElementById("red-flag");
+const strokeQuestions = document.querySelector("[data-stroke-questions]");
 const status = form.querySelector("[data-save-status]");
 const refusedNote = form.querySelector("[data-refused]");
 const moreDetails = form.querySelector("[data-more-details]");
 const savedNote = document.querySelector("[data-saved-note]");
 const readJson = (id) => JSON.parse(document.getElementById(id).textContent);
 const inputs = readJson("offline-inputs");
+const whenToAskStrokeQuestions = readJson("when-to-ask-stroke-questions");
 const editing = form.dataset.editing === "1";
 let lastFocus = null;
 // The entry this page saved and is waiting to hear about from the server.
 let awaitingAnswer = null;
+// The entry saved with a "yes" to a stroke question: its call-for-help screen is already the most urgent there is.
+let answeredYesFor = null;
 
 const localDate = (offsetDays = 0) => {
   const day = new Date(Date.now() + offsetDays * 86400000);
@@ -181,7 +186,9 @@ async function answerFromServer(result, clientId) {
   awaitingAnswer = null;
   const serverTriage = mine.log.triage;
   const redFlag = Boolean(serverTriage && serverTriage.severity !== "info");
-  if (redFlag) {
+  if (answeredYesFor === clientId) {
+    dialog.querySelector("[data-red-flag-source]").textContent = "";
+  } else if (redFlag) {
     showRedFlag({
       severity: serverTriage.severity,
       advice: serverTriage.advice,
@@ -192,7 +199,7 @@ async function answerFromServer(result, clientId) {
   }
   status.textContent = "";
   form.client_id.value = mine.log.client_id;
-  confirmSaved(mine.entry, "sent", { redFlag });
+  confirmSaved(mine.entry, "sent", { redFlag: redFlag || answeredYesFor === clientId, alerted: redFlag });
 }
 
 const REQUIRED = {
@@ -212,10 +219,34 @@ form.addEventListener("submit", async (event) => {
     showField(first);
     return;
   }
+  const history = historyWithPending(await pending(), entry.date);
+  const local = triage({ ...inputs, history }, entry);
+  // When the entry already calls for help (a stroke sign ticked, a severe sudden drop), asking first only delays it.
+  const asks = !editing && local?.severity !== "emergency";
+  const change = asks ? oneSidedDrop(whenToAskStrokeQuestions, history, entry) : null;
+  let answeredYes = false;
+  if (change) {
+    const yes = await askStrokeQuestions(strokeQuestions, change);
+    if (yes === null) {
+      showField(form.querySelector(`input[name="strength_${change.side}"]:checked`));
+      return;
+    }
+    for (const symptom of yes) form.querySelector(`#symptom-${symptom}`).checked = true;
+    entry.symptoms = readForm().symptoms;
+    answeredYes = yes.length > 0;
+  }
   form.client_id.value = entry.client_id;
+  answeredYesFor = answeredYes ? entry.client_id : null;
   await put({ ...entry, csrf: csrfToken() });
-  const local = triage({ ...inputs, history: historyWithPending(await pending(), entry.date) }, entry);
-  if (local && local.severity !== "info") {
+  if (answeredYes) {
+    showRedFlag({
+      severity: "emergency",
+      text: strokeQuestions.dataset.answeredYes,
+      advice: advice("sudden_weakness", "emergency", inputs.emergency_number),
+      source: navigator.onLine ? "" : "You are offline: your entry is kept on this phone and sent later.",
+    });
+    dialog.dataset.source = "stroke-questions";
+  } else if (local && local.severity !== "info") {
     showRedFlag({
       severity: local.severity,
       text: local.patient_text,
@@ -230,7 +261,7 @@ form.addEventListener("submit", async (event) => {
     await sync();
   } else {
     status.textContent = "";
-    confirmSaved(entry, "phone", { redFlag: Boolean(local && local.severity !== "info") });
+    confirmSaved(entry, "phone", { redFlag: answeredYes || Boolean(local && local.severity !== "info") });
     await requestSync();
   }
 });
