@@ -37,6 +37,7 @@ from tracker.models import (
     Snooze,
     Treatment,
 )
+from tracker.models.sharing import SHARE_SECTIONS
 from tracker.services.devices import issue_api_token
 from tracker.services.sharing import share_create
 
@@ -319,7 +320,7 @@ def world(make_patient, monkeypatch):
     test = Investigation.objects.create(patient=owner, kind="blood_test", date=day, finding=SECRET_NOTE)
     LabResult.objects.create(investigation=test, marker="vitamin_b12", value=150, unit="pg/mL")
     event = LifeEvent.objects.create(patient=owner, kind="illness", start=day, note=SECRET_NOTE)
-    live, live_token = share_create(patient=owner)
+    live, live_token = share_create(patient=owner, sections=SHARE_SECTIONS)
     _, expired_token = share_create(patient=owner)
     ShareLink.objects.filter(token_hash=ShareLink.hash_token(expired_token)).update(
         expires_at=timezone.now() - timedelta(minutes=1)

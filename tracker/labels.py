@@ -91,3 +91,8 @@ def alert_status_label(status: str) -> str:
 
 def symptom_label(symptom: str) -> str:
     return SYMPTOM_LABELS.get(symptom, str(UNKNOWN_SYMPTOM_LABEL))
+
+
+SEX_LABELS = {"female": _("Female"), "male": _("Male"), "other": _("Other"), "unspecified": _("Not given")}
+
+MEDICAL_HISTORY_LABELS = {"cancer": _("Cancer"), "diabetes": _("Diabetes"), "spinal_surgery": _("Spinal surgery")}

@@ -9,8 +9,12 @@ class CaregiverLinkSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CaregiverLink
-        fields = ["id", "email", "status", "username", "created_at", "accepted_at"]
+        fields = ["id", "email", "status", "username", "sees_notes", "created_at", "accepted_at"]
         read_only_fields = fields
+
+
+class CaregiverChoicesSerializer(serializers.Serializer):
+    sees_notes = serializers.BooleanField(help_text="Whether this caregiver may read the notes of the logs.")
 
 
 class InviteSerializer(serializers.Serializer):

@@ -35,11 +35,19 @@ class TriageSerializer(serializers.Serializer):
 
 
 class LogSerializer(serializers.ModelSerializer):
+    """With `hide_notes` in its context (a caregiver not allowed to read them) the note is left out."""
+
     symptoms = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
         model = DailyLog
         fields = ["date", "client_id", *LOG_VALUE_FIELDS, "created_at", "updated_at"]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.context.get("hide_notes"):
+            fields.pop("note")
+        return fields
 
 
 class SavedLogSerializer(LogSerializer):

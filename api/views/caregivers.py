@@ -10,6 +10,7 @@ from api.permissions import HasPatientProfile
 from api.serializers.alerts import AlertFilterSerializer, AlertSerializer
 from api.serializers.caregivers import (
     AcceptSerializer,
+    CaregiverChoicesSerializer,
     CaregiverLinkSerializer,
     FollowedPatientSerializer,
     InviteSerializer,
@@ -25,7 +26,7 @@ from frontend.ratelimit import (
     spend_all,
 )
 from tracker.models import Alert, DailyLog
-from tracker.selectors.access import caregiver_links_for, followed_patients
+from tracker.selectors.access import caregiver_links_for, followed_patients, notes_visible_to
 from tracker.selectors.alerts import alerts_for
 from tracker.selectors.logs import logs_for
 from tracker.services import caregivers
@@ -57,6 +58,18 @@ class CaregiverListView(APIView):
 
 class CaregiverDetailView(APIView):
     permission_classes = [HasPatientProfile]
+
+    @extend_schema(
+        request=CaregiverChoicesSerializer,
+        responses=CaregiverLinkSerializer,
+        description="What the patient lets this caregiver see: the notes of the logs on or off.",
+    )
+    def patch(self, request, pk: int):
+        link = get_object_or_404(caregiver_links_for(patient=request.user.patient), pk=pk)
+        serializer = CaregiverChoicesSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        link = caregivers.caregiver_choices_set(link=link, sees_notes=serializer.validated_data["sees_notes"])
+        return Response(CaregiverLinkSerializer(link).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request, pk: int):
@@ -96,12 +109,18 @@ class PatientAlertListView(ListAPIView):
 
 
 class PatientLogListView(ListAPIView):
+    """A patient's logs for themself or a caregiver; the notes only for a caregiver the patient lets read them."""
+
     serializer_class = LogSerializer
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "hide_notes": not getattr(self, "_notes_visible", False)}
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return DailyLog.objects.none()
         patient = audited_patient(self.request, self.kwargs["patient_id"], "logs")
+        self._notes_visible = notes_visible_to(self.request.user, patient)
         query = LogRangeSerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
         return logs_for(patient=patient, since=query.validated_data.get("from"), until=query.validated_data.get("to"))

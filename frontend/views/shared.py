@@ -9,11 +9,11 @@ from frontend.ratelimit import client_address, share_request_allowed
 from tracker.charts import FIGURES, build_all
 from tracker.exports import csv_export, fhir, pdf
 from tracker.exports.downloads import csv_download, fhir_download, records_csv_download
+from tracker.labels import MEDICAL_HISTORY_LABELS, SEX_LABELS
 from tracker.models import ShareAccess, ShareLink
-from tracker.selectors.logs import export_rows
-from tracker.selectors.records import records_for
-from tracker.selectors.sharing import active_share_for_token
-from tracker.selectors.summary import clinical_summary
+from tracker.selectors.records import PatientRecords
+from tracker.selectors.sharing import active_share_for_token, shared_log_rows, shared_records
+from tracker.selectors.summary import clinical_summary, timeline
 from tracker.services.sharing import share_access_record
 
 # Plotly.js adds <style> elements at run time, hence 'unsafe-inline' for styles only; scripts come from files.
@@ -63,17 +63,35 @@ def _with_headers(response: HttpResponse) -> HttpResponse:
     return response
 
 
+# The chart a physician reads first, on the PDF's first page.
+KEY_FIGURE = "strength"
+# Figures that draw what a section holds: shown only when the link shares that section too.
+FIGURE_SECTIONS = {"symptoms": "symptoms"}
+
+
 def _summary_page(request, share: ShareLink, token: str, for_pdf: bool) -> str:
     patient = share.patient
-    summary = clinical_summary(patient=patient, start=share.period_start, end=share.period_end or patient.local_today())
     sections = set(share.sections)
-    figures = build_all(summary.data) if "charts" in sections else {}
+    summary = clinical_summary(
+        patient=patient, start=share.period_start, end=share.period_end or patient.local_today(), sections=sections
+    )
+    figures = [
+        (name, FIGURES[name][0], f"figure-{name}", figure)
+        for name, figure in (build_all(summary.data) if "charts" in sections else {}).items()
+        if FIGURE_SECTIONS.get(name, "charts") in sections
+    ]
+    records = shared_records(share=share) if patient.has_records else PatientRecords([], [], [])
     return render_to_string(
         "frontend/shared.html",
         {
             "summary": summary,
             "sections": sections,
-            "figures": [(name, FIGURES[name][0], f"figure-{name}", figure) for name, figure in figures.items()],
+            "key_figure": next((figure for figure in figures if figure[0] == KEY_FIGURE), None),
+            "figures": [figure for figure in figures if figure[0] != KEY_FIGURE],
+            "timeline": timeline(records),
+            "sex": SEX_LABELS.get(patient.sex, SEX_LABELS["unspecified"]),
+            "history": [MEDICAL_HISTORY_LABELS[name] for name in patient.history],
+            "made_on": patient.local_today(),
             "token": token,
             "for_pdf": for_pdf,
             "share": share,
@@ -99,26 +117,20 @@ def shared_pdf(request, share, token):
 def shared_csv(request, share, token):
     if "exports" not in share.sections:
         return _not_found()
-    return csv_download(_share_rows(share, csv_export.LOG_COLUMNS))
+    return csv_download(shared_log_rows(share=share, columns=csv_export.LOG_COLUMNS))
 
 
 @_shared(ShareAccess.Kind.FHIR)
 def shared_fhir(request, share, token):
     if "exports" not in share.sections:
         return _not_found()
-    return fhir_download(share.patient, _share_rows(share, fhir.LOG_COLUMNS), _share_records(share))
+    return fhir_download(
+        share.patient, shared_log_rows(share=share, columns=fhir.LOG_COLUMNS), shared_records(share=share)
+    )
 
 
 @_shared(ShareAccess.Kind.CSV)
 def shared_records_csv(request, share, token):
     if "exports" not in share.sections:
         return _not_found()
-    return records_csv_download(_share_records(share))
-
-
-def _share_rows(share: ShareLink, columns) -> list[tuple]:
-    return export_rows(patient=share.patient, columns=columns, since=share.period_start, until=share.period_end)
-
-
-def _share_records(share: ShareLink):
-    return records_for(patient=share.patient, since=share.period_start, until=share.period_end)
+    return records_csv_download(shared_records(share=share))

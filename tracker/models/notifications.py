@@ -164,6 +164,9 @@ class CaregiverLink(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="caregiving_links"
     )
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    sees_notes = models.BooleanField(
+        default=False, help_text="The patient lets this caregiver read the free-text notes of their logs."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
 

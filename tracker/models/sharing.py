@@ -4,8 +4,12 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-# What a share link may show beyond the always-present summary of the period.
+# What a share link may show beyond the always-present summary of the period. A section left out is absent
+# from every page, file and export the link serves.
 SHARE_SECTIONS = ("charts", "alerts", "hints", "symptoms", "notes", "exports")
+# The patient's free-text notes and the downloadable files are shared only when the patient chooses them.
+DEFAULT_SHARE_SECTIONS = ("charts", "alerts", "hints", "symptoms")
+PATIENT_LABEL_MAX_LENGTH = 80
 
 
 class ShareLink(models.Model):
@@ -16,6 +20,11 @@ class ShareLink(models.Model):
     period_start = models.DateField(null=True, blank=True, help_text="First local date shown; none = from the start.")
     period_end = models.DateField(null=True, blank=True, help_text="Last local date shown; none = up to today.")
     sections = models.JSONField(default=list)
+    patient_label = models.CharField(
+        max_length=PATIENT_LABEL_MAX_LENGTH,
+        blank=True,
+        help_text="How the summary names the patient (their name or initials), chosen when making the link.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
@@ -37,6 +46,9 @@ class ShareLink(models.Model):
     @staticmethod
     def hash_token(token: str) -> str:
         return hashlib.sha256(token.encode()).hexdigest()
+
+    def shares(self, section: str) -> bool:
+        return section in self.sections
 
     def is_active(self, now=None) -> bool:
         return self.revoked_at is None and self.expires_at > (now or timezone.now())

@@ -34,5 +34,15 @@ def visible_patient(user, patient_id: int) -> Patient:
     return patient
 
 
+def notes_visible_to(user, patient: Patient) -> bool:
+    """The patient themself, or a caregiver the patient lets read their notes."""
+    return (
+        patient.user_id == user.pk
+        or CaregiverLink.objects.filter(
+            patient=patient, caregiver=user, status=CaregiverLink.Status.ACTIVE, sees_notes=True
+        ).exists()
+    )
+
+
 def caregiver_links_for(*, patient: Patient) -> QuerySet[CaregiverLink]:
     return CaregiverLink.objects.filter(patient=patient).select_related("caregiver")

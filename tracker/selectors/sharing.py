@@ -1,7 +1,11 @@
+import copy
+
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from tracker.models import Patient, ShareAccess, ShareLink
+from tracker.selectors.logs import export_rows
+from tracker.selectors.records import PatientRecords, records_for
 
 
 def active_share_for_token(token: str) -> ShareLink | None:
@@ -17,3 +21,39 @@ def shares_for(*, patient: Patient) -> QuerySet[ShareLink]:
     return ShareLink.objects.filter(patient=patient).prefetch_related(
         Prefetch("accesses", queryset=ShareAccess.objects.order_by("-accessed_at", "-id"))
     )
+
+
+# A log column's value when the link does not share its section: the column stays, its content does not.
+_WITHHELD_LOG_COLUMNS = {"note": ("notes", ""), "symptom_flags": ("symptoms", 0)}
+
+
+def shared_log_rows(*, share: ShareLink, columns) -> list[tuple]:
+    """The logs of the link's period as `columns` tuples, with what the link does not share left empty."""
+    rows = export_rows(patient=share.patient, columns=columns, since=share.period_start, until=share.period_end)
+    withheld = {
+        index: _WITHHELD_LOG_COLUMNS[name][1]
+        for index, name in enumerate(columns)
+        if name in _WITHHELD_LOG_COLUMNS and not share.shares(_WITHHELD_LOG_COLUMNS[name][0])
+    }
+    if not withheld:
+        return rows
+    return [tuple(withheld.get(index, value) for index, value in enumerate(row)) for row in rows]
+
+
+def shared_records(*, share: ShareLink) -> PatientRecords:
+    """The treatments, tests and events of the link's period; without the patient's notes unless it shares them."""
+    records = records_for(patient=share.patient, since=share.period_start, until=share.period_end)
+    if share.shares("notes"):
+        return records
+    return PatientRecords(
+        treatments=[_without_note(treatment) for treatment in records.treatments],
+        investigations=records.investigations,
+        life_events=[_without_note(event) for event in records.life_events],
+    )
+
+
+def _without_note(record):
+    # A copy for reading only: the stored record keeps its note.
+    withheld = copy.copy(record)
+    withheld.note = ""
+    return withheld

@@ -95,3 +95,10 @@ def remove_caregiver(*, link: CaregiverLink) -> None:
         if link.caregiver_id is not None:
             delivery.cancel_for_former_caregiver(patient=link.patient, caregiver_id=link.caregiver_id)
         link.delete()
+
+
+def caregiver_choices_set(*, link: CaregiverLink, sees_notes: bool) -> CaregiverLink:
+    """What the patient lets this caregiver see beyond alerts and charts."""
+    link.sees_notes = sees_notes
+    link.save(update_fields=["sees_notes"])
+    return link

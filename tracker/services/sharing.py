@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from tracker.models import Patient, ShareAccess, ShareLink
-from tracker.models.sharing import SHARE_SECTIONS
+from tracker.models.sharing import DEFAULT_SHARE_SECTIONS, PATIENT_LABEL_MAX_LENGTH, SHARE_SECTIONS
 
 DEFAULT_SHARE_DAYS = 30
 MAX_SHARE_DAYS = 365
@@ -33,13 +33,18 @@ def share_create(
     expires_in_days: int = DEFAULT_SHARE_DAYS,
     period_start: date | None = None,
     period_end: date | None = None,
-    sections=SHARE_SECTIONS,
+    sections=DEFAULT_SHARE_SECTIONS,
+    patient_label: str = "",
 ) -> tuple[ShareLink, str]:
-    """Returns the new link and its token; the token is shown this once and never stored."""
+    """Returns the new link and its token; the token is shown this once and never stored. `patient_label` is how
+    the summary names the patient (name or initials, as they choose); empty, it names no one."""
     if not 1 <= expires_in_days <= MAX_SHARE_DAYS:
         raise ValidationError({"expires_in_days": f"must be a whole number between 1 and {MAX_SHARE_DAYS}"})
     if period_start and period_end and period_start > period_end:
         raise ValidationError({"period_end": "must not be before period_start"})
+    patient_label = patient_label.strip()
+    if len(patient_label) > PATIENT_LABEL_MAX_LENGTH:
+        raise ValidationError({"patient_label": f"must be at most {PATIENT_LABEL_MAX_LENGTH} characters"})
     unknown = sorted(set(sections) - set(SHARE_SECTIONS))
     if unknown:
         raise ValidationError({"sections": f"unknown section {unknown[0]!r}; allowed: {', '.join(SHARE_SECTIONS)}"})
@@ -50,6 +55,7 @@ def share_create(
         period_start=period_start,
         period_end=period_end,
         sections=[name for name in SHARE_SECTIONS if name in sections],
+        patient_label=patient_label,
         expires_at=timezone.now() + timedelta(days=expires_in_days),
     )
     return share, token

@@ -99,3 +99,28 @@ def test_patients_visible_to_is_own_plus_followed(patient, make_patient):
     CaregiverLink.objects.create(patient=make_patient(), email="x@example.org", token_hash="u")
     assert set(patients_visible_to(carer_patient.user)) == {carer_patient, patient}
     assert list(patients_visible_to(patient.user)) == [patient]
+
+
+def test_a_carer_reads_the_notes_only_once_the_patient_allows_it(api, patient, django_capture_on_commit_callbacks):
+    _, carer_client = _carer()
+    link_id, _ = _invite_and_accept(api, carer_client, django_capture_on_commit_callbacks)
+    log_upsert(
+        patient=patient,
+        date=date(2026, 5, 1),
+        client_id=uuid.uuid4(),
+        values={"strength_left": 7, "strength_right": 7, "fatigue": 3, "note": "argued with my sister"},
+    )
+    [hidden] = carer_client.get(f"/api/patients/{patient.pk}/logs/").json()["results"]
+    assert "note" not in hidden and hidden["strength_left"] == 7
+    assert api.get("/api/caregivers/").json()[0]["sees_notes"] is False
+    assert "argued" in api.get(f"/api/patients/{patient.pk}/logs/").content.decode()
+
+    allowed = api.patch(f"/api/caregivers/{link_id}/", {"sees_notes": True}, format="json")
+    assert allowed.status_code == 200 and allowed.json()["sees_notes"] is True
+    [shown] = carer_client.get(f"/api/patients/{patient.pk}/logs/").json()["results"]
+    assert shown["note"] == "argued with my sister"
+
+    assert carer_client.patch(f"/api/caregivers/{link_id}/", {"sees_notes": False}, format="json").status_code == 403
+    assert api.patch(f"/api/caregivers/{link_id}/", {"sees_notes": "maybe"}, format="json").status_code == 400
+    api.patch(f"/api/caregivers/{link_id}/", {"sees_notes": False}, format="json")
+    assert "argued" not in carer_client.get(f"/api/patients/{patient.pk}/logs/").content.decode()

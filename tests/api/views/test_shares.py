@@ -111,21 +111,32 @@ def test_share_links_are_rate_limited_per_client_network(api, diary, settings):
     assert Client(REMOTE_ADDR="192.0.2.9").get(url).status_code == 200
 
 
-def test_sections_left_out_are_not_shown_and_exports_need_their_section(api, patient, diary):
+def test_a_new_link_shares_neither_notes_nor_files_unless_the_patient_chooses_them(api, patient, diary):
     patient_log = patient.logs.order_by("-date").first()
     patient_log.note = "knee gave way on the stairs"
     patient_log.save()
+    default = _create(api)
+    assert ShareLink.objects.get(pk=default["id"]).sections == ["charts", "alerts", "hints", "symptoms"]
+    url = _path(default["url"])
+    html = Client().get(url).content.decode()
+    assert "knee gave way" not in html and "logs.csv" not in html
+    assert Client().get(f"{url}logs.csv").status_code == 404
+    chosen = _path(_create(api, sections=["charts", "notes", "exports"], patient_label="J. S.")["url"])
+    html = Client().get(chosen).content.decode()
+    assert "knee gave way" in html and "logs.csv" in html
+    assert "Leg strength summary: J. S." in html
+    assert api.get("/api/shares/").json()[0]["patient_label"] == "J. S."
+
+
+def test_sections_left_out_are_not_shown(api, patient, diary):
     url = _path(_create(api, sections=["alerts"])["url"])
     html = Client().get(url).content.decode()
-    assert "knee gave way" not in html
     assert "data-figure-json" not in html
-    assert Client().get(f"{url}logs.csv").status_code == 404
-    full = _path(_create(api)["url"])
-    assert "knee gave way" in Client().get(full).content.decode()
+    assert "Symptoms: days logged" not in html and "Patterns worth discussing" not in html
 
 
 def test_the_shared_page_reads_with_a_fixed_number_of_queries(api, diary, django_assert_num_queries):
     url = _path(_create(api)["url"])
-    # The share with its patient, the access row, the logs, the alerts, the notes.
-    with django_assert_num_queries(5):
+    # The share with its patient, the access row, the logs, the alerts (no notes shared, no records kept).
+    with django_assert_num_queries(4):
         assert Client().get(url).status_code == 200

@@ -19,11 +19,16 @@ def test_a_link_for_the_doctor_is_made_opened_seen_and_stopped(phone, server, pa
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto("/sharing/")
     page.wait_for_load_state("networkidle")
+    page.get_by_label("Your name or initials on the summary").fill("J. S.")
+    page.get_by_text("Include my notes").tap()
+    screenshot(page, "sharing-choices")
     page.get_by_role("button", name="Make a new link").tap()
     wait_for_script(page, "document.querySelector('[data-share-url]').value !== ''")
     link = page.get_by_label("Give this link to your doctor").input_value()
     assert "/s/" in link
-    assert ShareLink.objects.filter(patient=patient).count() == 1
+    share = ShareLink.objects.get(patient=patient)
+    assert (share.sections, share.patient_label) == (["charts", "alerts", "hints", "symptoms", "notes"], "J. S.")
+    page.get_by_text('with your notes, names you "J. S."').wait_for()
 
     doctor = phone.browser.new_context(base_url=server)
     try:
@@ -53,3 +58,18 @@ def test_a_carer_is_invited_and_listed(phone, server, patient):
     page.get_by_text("carer@example.org (invited)").wait_for()
     assert CaregiverLink.objects.filter(patient=patient, email="carer@example.org").exists()
     assert any("carer@example.org" in message.to for message in mail.outbox)
+
+
+def test_a_carer_is_let_read_the_notes(phone, server, patient, make_patient):
+    carer = make_patient(username="carer")
+    CaregiverLink.objects.create(
+        patient=patient, email="carer@example.org", token_hash="x" * 64, caregiver=carer.user, status="active"
+    )
+    sign_in(phone, patient, server)
+    page = phone.new_page()
+    page.goto("/sharing/")
+    page.wait_for_load_state("networkidle")
+    page.get_by_text("Can read my notes", exact=True).tap()
+    page.get_by_text("carer@example.org can now read your notes.").wait_for()
+    screenshot(page, "sharing-carer-notes")
+    assert CaregiverLink.objects.get(patient=patient).sees_notes is True

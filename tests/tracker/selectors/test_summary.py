@@ -1,9 +1,9 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from tests.conftest import add_logs
 from tests.tracker.charts.diary import known_diary
 from tracker.models import Alert
-from tracker.selectors.summary import clinical_summary
+from tracker.selectors.summary import RepeatedNote, clinical_summary, repeated_notes
 
 
 def test_the_summary_of_a_known_diary(make_patient):
@@ -34,4 +34,29 @@ def test_the_summary_of_a_known_diary(make_patient):
     assert summary.chair_stand_norm.cutoff == 10 and summary.chair_stand_norm.below is False
     assert dict(summary.symptom_days)["I fell"] == 1
     assert [a.code for a in summary.data.alerts] == ["asymmetry"]
-    assert summary.notes == [(end, "right knee gave way")]
+    assert summary.notes == [RepeatedNote("right knee gave way", [end])]
+
+
+def test_identical_notes_are_listed_once_with_their_days():
+    days = [date(2026, 9, day) for day in (7, 10, 12, 18)]
+    notes = [
+        (days[0], "Long walk with the dog"),
+        (days[1], "Tired"),
+        (days[2], "long walk with the dog "),
+        (days[3], "Long walk with the dog"),
+    ]
+    assert repeated_notes(notes) == [
+        RepeatedNote("Long walk with the dog", [days[0], days[2], days[3]]),
+        RepeatedNote("Tired", [days[1]]),
+    ]
+
+
+def test_a_summary_without_notes_alerts_symptoms_or_hints_reads_none_of_them(make_patient, django_assert_num_queries):
+    patient = make_patient()
+    end = patient.local_today()
+    logs = add_logs(patient, known_diary(end=end, days=120))
+    logs[-1].note = "right knee gave way"
+    logs[-1].save()
+    with django_assert_num_queries(2):  # the logs and the alerts, no notes
+        summary = clinical_summary(patient=patient, end=end, sections=["charts"])
+    assert (summary.notes, summary.symptom_days, summary.hints, summary.data.alerts) == ([], [], [], [])

@@ -60,7 +60,9 @@ function listItem(text, onRemove, removeLabel) {
   return item;
 }
 
-async function showCollection({ root, path, describe, removeLabel, removable = () => true }) {
+// `choices(row, status)`, when given, adds the controls of what the patient allows that row (e.g. a carer).
+async function showCollection(collection) {
+  const { root, path, describe, removeLabel, removable = () => true, choices } = collection;
   const list = root.querySelector("ul");
   const status = root.querySelector("[role=status]");
   const loaded = await api(path);
@@ -69,23 +71,27 @@ async function showCollection({ root, path, describe, removeLabel, removable = (
     return false;
   }
   list.replaceChildren(
-    ...listOf(loaded.data).map((row) =>
-      listItem(
+    ...listOf(loaded.data).map((row) => {
+      const item = listItem(
         describe(row),
         removable(row) &&
           (async () => {
             const removed = await api(`${path}${row.id}/`, { method: "DELETE" });
             status.textContent = removed.ok ? "Removed." : unavailable(removed);
-            showCollection({ root, path, describe, removeLabel, removable });
+            showCollection(collection);
           }),
         removeLabel,
-      ),
-    ),
+      );
+      if (choices) item.append(choices(row, status));
+      return item;
+    }),
   );
   return true;
 }
 
 const day = (iso) => iso.slice(0, 10);
+
+const SHARED_EXTRAS = { notes: "your notes", exports: "files to download" };
 
 function describeShare(share) {
   const count = share.accesses.length;
@@ -94,8 +100,15 @@ function describeShare(share) {
     ? `opened ${times}, last on ${day(share.accesses[0].accessed_at)} (${share.accesses[0].client})`
     : "not opened yet";
   const state = share.active ? `works until ${day(share.expires_at)}` : share.revoked_at ? "stopped" : "expired";
-  return `Link made ${day(share.created_at)}: ${state}, ${opened}`;
+  const extras = Object.keys(SHARED_EXTRAS).filter((name) => share.sections.includes(name));
+  const shows = extras.length
+    ? `with ${extras.map((name) => SHARED_EXTRAS[name]).join(" and ")}`
+    : "without your notes or files";
+  const named = share.patient_label ? `, names you "${share.patient_label}"` : "";
+  return `Link made ${day(share.created_at)}: ${state}, ${shows}${named}, ${opened}`;
 }
+
+const DEFAULT_SECTIONS = ["charts", "alerts", "hints", "symptoms"];
 
 const shares = document.querySelector("[data-shares]");
 if (shares) {
@@ -109,8 +122,12 @@ if (shares) {
   showCollection(collection);
   const fresh = shares.querySelector("[data-share-new]");
   const freshUrl = shares.querySelector("[data-share-url]");
-  shares.querySelector("[data-share-create]").addEventListener("click", async () => {
-    const created = await api("/api/shares/", { method: "POST", body: {} });
+  shares.querySelector("[data-share-form]").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const sections = [...DEFAULT_SECTIONS, ...["notes", "exports"].filter((name) => form[name].checked)];
+    const body = { sections, patient_label: form.patient_label.value.trim() };
+    const created = await api("/api/shares/", { method: "POST", body });
     shares.querySelector("[role=status]").textContent = created.ok ? "New link made." : unavailable(created);
     if (!created.ok) return;
     freshUrl.value = created.data.url;
@@ -124,6 +141,34 @@ if (shares) {
   });
 }
 
+function notesChoice(caregiver, status) {
+  const choice = document.createElement("div");
+  choice.className = "checks";
+  const box = document.createElement("input");
+  box.type = "checkbox";
+  box.id = `caregiver-notes-${caregiver.id}`;
+  box.checked = caregiver.sees_notes;
+  const label = document.createElement("label");
+  label.htmlFor = box.id;
+  label.textContent = "Can read my notes";
+  box.addEventListener("change", async () => {
+    const saved = await api(`/api/caregivers/${caregiver.id}/`, {
+      method: "PATCH",
+      body: { sees_notes: box.checked },
+    });
+    if (saved.ok) {
+      status.textContent = box.checked
+        ? `${caregiver.email} can now read your notes.`
+        : `${caregiver.email} no longer sees your notes.`;
+    } else {
+      box.checked = !box.checked;
+      status.textContent = unavailable(saved);
+    }
+  });
+  choice.append(box, label);
+  return choice;
+}
+
 const caregivers = document.querySelector("[data-caregivers]");
 if (caregivers) {
   const collection = {
@@ -131,6 +176,7 @@ if (caregivers) {
     path: "/api/caregivers/",
     describe: (caregiver) => `${caregiver.email} (${caregiver.status === "active" ? "has access" : "invited"})`,
     removeLabel: "Remove",
+    choices: notesChoice,
   };
   showCollection(collection);
   caregivers.querySelector("[data-caregiver-form]").addEventListener("submit", async (event) => {
