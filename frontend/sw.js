@@ -1,6 +1,6 @@
 // The service worker, served at /sw.js by frontend.views.pwa.service_worker, which puts VERSION (a hash of
 // the shell files) and SHELL (their URLs) before this text, so a new deploy brings new caches.
-import { SYNC_TAG, flush } from "/static/frontend/js/outbox.js";
+import { SYNC_TAG, flush, signedInAccount } from "/static/frontend/js/outbox.js";
 
 const SHELL_CACHE = `shell-${VERSION}`;
 const PAGES_CACHE = `pages-${VERSION}`;
@@ -68,7 +68,8 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function syncOutbox() {
-  const result = await flush();
+  // Only the entries of the account signed in now; another person's wait on this phone until they sign in again.
+  const result = await flush(await signedInAccount());
   for (const client of await self.clients.matchAll()) client.postMessage({ type: "outbox-synced" });
   if (result.failed) throw new Error("some entries are still waiting");
 }

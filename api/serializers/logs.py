@@ -25,6 +25,13 @@ class LogValuesSerializer(serializers.Serializer):
 class LogCreateSerializer(LogValuesSerializer):
     date = serializers.DateField(error_messages={"invalid": "must be a date as YYYY-MM-DD", "required": "is required"})
     client_id = serializers.UUIDField(required=False, default=uuid.uuid4, error_messages={"invalid": "must be a UUID"})
+    account = serializers.IntegerField(
+        required=False,
+        write_only=True,
+        help_text="The id of the account the entry was made under, as the phone's outbox keeps it: an entry made "
+        "under another account than the one signed in now is refused (409), never saved into this diary.",
+        error_messages={"invalid": "must be a whole number"},
+    )
 
 
 class TriageSerializer(serializers.Serializer):

@@ -9,6 +9,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.errors import error_response
 from api.permissions import HasPatientProfile
 from api.serializers.logs import (
     LogCreateSerializer,
@@ -72,12 +73,18 @@ class LogListView(ListAPIView):
         request=LogCreateSerializer,
         responses={201: SavedLogSerializer, 200: SavedLogSerializer},
         description="Creates the log for its date (201), or updates the existing log for that date or "
-        "client_id (200). Carries a `triage` object when the log shows a red flag.",
+        "client_id (200). Carries a `triage` object when the log shows a red flag. Refused with 409 when `account` "
+        "names another account than the one signed in.",
     )
     def post(self, request):
         serializer = LogCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = dict(serializer.validated_data)
+        if values.pop("account", request.user.pk) != request.user.pk:
+            # A phone shared by two people: an entry saved offline by one is never uploaded into the other's diary.
+            return error_response(
+                "account", "this entry was made under another account", status_code=status.HTTP_409_CONFLICT
+            )
         log, created = log_upsert(
             patient=request.user.patient, date=values.pop("date"), client_id=values.pop("client_id"), values=values
         )

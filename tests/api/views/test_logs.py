@@ -200,3 +200,17 @@ def test_a_date_before_1900_is_refused_before_anything_is_saved(api):
     assert response.status_code == 400
     assert response.json() == {"errors": [{"field": "date", "message": "must not be before 1900-01-01"}]}
     assert not DailyLog.objects.exists()
+
+
+def test_an_entry_made_under_another_account_is_refused_and_not_saved(patient, make_patient):
+    """A shared phone's outbox names the account each entry was made under (issue 14 item 5)."""
+    frank = make_patient(username="frank")
+    gina = client_for(patient)
+
+    refused = _post(gina, account=frank.user.pk, note="Frank's note")
+    assert refused.status_code == 409
+    assert refused.json() == {"errors": [{"field": "account", "message": "this entry was made under another account"}]}
+    assert not DailyLog.objects.exists()
+
+    assert _post(gina, account=patient.user.pk).status_code == 201
+    assert _post(gina).status_code == 200, "clients that do not name the account are unchanged"

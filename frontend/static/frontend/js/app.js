@@ -1,7 +1,9 @@
 // Every page: the service worker, the pending-sync banner, and sending the outbox when we can.
-import { SYNC_TAG, flush, pending } from "./outbox.js";
+import { SYNC_TAG, adoptUnowned, flush, pending, rememberSignedIn } from "./outbox.js";
 
 const banner = document.getElementById("sync-status");
+// The account this page was drawn for (none when signed out): the outbox is read and sent for it alone.
+export const account = document.body.dataset.account || null;
 
 const DAY = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
 const dayName = (isoDate) => DAY.format(new Date(`${isoDate}T00:00:00Z`));
@@ -23,7 +25,7 @@ function refusedLine(entry) {
 
 export async function showPending() {
   if (!banner) return;
-  const entries = await pending().catch(() => []);
+  const entries = await pending(account).catch(() => []);
   if (!entries.length) {
     banner.hidden = true;
     return;
@@ -43,7 +45,7 @@ export async function showPending() {
 
 export async function sync() {
   if (navigator.onLine) {
-    const result = await flush().catch(() => null);
+    const result = await flush(account).catch(() => null);
     document.dispatchEvent(new CustomEvent("outbox:synced", { detail: result }));
   }
   await showPending();
@@ -69,9 +71,20 @@ if ("serviceWorker" in navigator) {
     if (event.data?.type === "outbox-synced") showPending();
   });
 }
-if (document.body.dataset.signedOut !== undefined && "caches" in window) {
-  // Signed-out pages must not leave the last person's pages readable offline on a shared phone.
-  caches.keys().then((names) => names.filter((n) => n.startsWith("pages-")).forEach((n) => caches.delete(n)));
+// Signed-out pages must not leave the last person's pages readable offline on a shared phone.
+export async function forgetPages() {
+  if (!("caches" in window)) return;
+  for (const name of await caches.keys()) if (name.startsWith("pages-")) await caches.delete(name);
 }
+
 window.addEventListener("online", sync);
-if (document.body.dataset.signedOut === undefined) sync();
+if (account) {
+  rememberSignedIn(account)
+    .then(() => adoptUnowned(account))
+    .catch(() => {})
+    .then(sync);
+} else {
+  rememberSignedIn(null).catch(() => {});
+  forgetPages();
+}
+if (document.querySelector("[data-sign-out]")) import("./signout.js");

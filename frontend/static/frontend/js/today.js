@@ -1,7 +1,7 @@
 // Today and History's edit form: one tap saves to the outbox, the phone's own red-flag check answers at
 // once, and the server's triage replaces it when the entry reaches the server.
 import { sentence } from "./api.js";
-import { requestSync, showPending, sync } from "./app.js";
+import { account, requestSync, showPending, sync } from "./app.js";
 import { csrfToken, pending, put, remove } from "./outbox.js";
 import { advice, triage } from "./redflags.js";
 import { showSaved } from "./confirmation.js";
@@ -175,7 +175,7 @@ async function answerFromServer(result, clientId) {
   const mine = result?.saved.find((item) => item.entry.client_id === clientId);
   if (!mine) {
     // Not sent (no connection after all, or the server was busy): say it is kept on the phone.
-    const waiting = awaitingAnswer && (await pending()).find((entry) => entry.client_id === awaitingAnswer);
+    const waiting = awaitingAnswer && (await pending(account)).find((entry) => entry.client_id === awaitingAnswer);
     if (waiting && !waiting.errors) {
       confirmSaved(waiting, "phone");
       status.textContent = "";
@@ -219,7 +219,7 @@ form.addEventListener("submit", async (event) => {
     showField(first);
     return;
   }
-  const history = historyWithPending(await pending(), entry.date);
+  const history = historyWithPending(await pending(account), entry.date);
   const local = triage({ ...inputs, history }, entry);
   // When the entry already calls for help (a stroke sign ticked, a severe sudden drop), asking first only delays it.
   const asks = !editing && local?.severity !== "emergency";
@@ -237,7 +237,7 @@ form.addEventListener("submit", async (event) => {
   }
   form.client_id.value = entry.client_id;
   answeredYesFor = answeredYes ? entry.client_id : null;
-  await put({ ...entry, csrf: csrfToken() });
+  await put({ ...entry, account, csrf: csrfToken() });
   if (answeredYes) {
     showRedFlag({
       severity: "emergency",
@@ -318,7 +318,7 @@ if (saved) {
   form.date.value = localDate();
 }
 // An entry still on the phone for this day is newer than what the server has: shown, with its reasons if refused.
-const waitingHere = (await pending()).find((entry) => entry.date === form.date.value);
+const waitingHere = (await pending(account)).find((entry) => entry.date === form.date.value);
 if (waitingHere) {
   fill(waitingHere);
   form.client_id.value = waitingHere.client_id;
