@@ -4,15 +4,16 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, Se
 from django.utils.translation import gettext_lazy as _
 
 from frontend.ratelimit import client_address
+from tracker.countries import country_names
 from tracker.models import Patient
 from tracker.services.login_throttle import login_wait
 
 PASSWORD_HINT = _("At least 8 characters; a short sentence is easy to remember.")
 
 HISTORY_CHOICES = [
-    ("cancer", "Cancer, now or in the past"),
-    ("diabetes", "Diabetes"),
-    ("spinal_surgery", "Surgery on my spine"),
+    ("cancer", _("Cancer, now or in the past")),
+    ("spinal_surgery", _("An operation on my spine")),
+    ("diabetes", _("Diabetes")),
 ]
 
 
@@ -62,30 +63,39 @@ class SignInForm(AuthenticationForm):
         return super().clean()
 
 
+class CountryField(forms.ChoiceField):
+    def to_python(self, value):
+        return super().to_python(value).upper()
+
+
 class WelcomeForm(forms.Form):
     timezone = forms.CharField(
-        label="Your time zone",
-        help_text="We found this from your phone. A day ends at midnight here.",
+        label=_("Your time zone"),
+        help_text=_("We found this from your phone. A day ends at midnight here."),
         widget=forms.TextInput(attrs={"data-detect-timezone": "", "autocomplete": "off"}),
     )
-    country = forms.RegexField(
-        r"^[A-Za-z]{2}$",
-        label="Your country (two letters, e.g. GB, US, DE)",
-        help_text="We use it to show the right emergency number.",
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "country", "maxlength": 2, "autocapitalize": "characters"}),
+    country = CountryField(
+        label=_("Your country"),
+        help_text=_("So we show the right number to call in an emergency. Change it if it is not where you live."),
+        error_messages={"required": _("Choose your country, so we can show the right emergency number.")},
+        widget=forms.Select(attrs={"autocomplete": "country", "data-emergency-country": ""}),
     )
-
-
-class ProfileForm(WelcomeForm):
-    birth_year = forms.IntegerField(label="Year of birth", min_value=1900, max_value=2100, required=False)
-    sex = forms.ChoiceField(label="Sex", choices=Patient.Sex.choices, required=False)
     history = forms.MultipleChoiceField(
-        label="Medical history that changes how urgent some changes are",
+        label=_("Have you ever had any of these?"),
+        help_text=_("They change how quickly some changes in your legs need a doctor. Leave them all empty if none."),
         choices=HISTORY_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("Choose your country")), *country_names().items()]
+
+
+class ProfileForm(WelcomeForm):
+    birth_year = forms.IntegerField(label=_("Year of birth"), min_value=1900, max_value=2100, required=False)
+    sex = forms.ChoiceField(label=_("Sex"), choices=Patient.Sex.choices, required=False)
 
 
 class DeleteAccountForm(forms.Form):

@@ -43,6 +43,9 @@ class ProfileSerializer(serializers.Serializer):
     email_verified = serializers.SerializerMethodField()
     timezone = serializers.CharField(max_length=64)
     emergency_number = serializers.CharField(read_only=True)
+    emergency_country = serializers.CharField(
+        read_only=True, help_text="The country the emergency number is for: `country`, else the time zone's."
+    )
 
     def get_fields(self):
         return {**super().get_fields(), **_profile_fields()}

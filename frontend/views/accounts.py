@@ -11,6 +11,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_POST
 
 from frontend.access import patient_required
+from frontend.emergency import country_choice_context
 from frontend.forms import CarerSignUpForm, DeleteAccountForm, SignInForm, SignUpForm, WelcomeForm
 from frontend.ratelimit import SIGNUP_PER_ADDRESS, request_address, signup_wait_message, spend_all
 from frontend.views.invitations import accept_invitation_in_session, invitation_in_session
@@ -94,7 +95,8 @@ def _carer_signup(request, invitation):
 @ensure_csrf_cookie
 def welcome(request):
     patient = request.user.patient
-    form = WelcomeForm(request.POST or None, initial={"timezone": patient.timezone, "country": patient.country})
+    initial = {"timezone": patient.timezone, "country": patient.emergency_country, "history": patient.history}
+    form = WelcomeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             update_profile(patient=patient, **form.cleaned_data)
@@ -102,7 +104,7 @@ def welcome(request):
             _add_errors(form, error)
         else:
             return redirect("frontend:today")
-    return render(request, "frontend/accounts/welcome.html", {"form": form})
+    return render(request, "frontend/accounts/welcome.html", {"form": form, **country_choice_context(form)})
 
 
 @login_required

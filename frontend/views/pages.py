@@ -7,6 +7,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 
 from frontend.access import patient_required
 from frontend.chart_links import chart_links
+from frontend.emergency import country_choice_context
 from frontend.forms import ProfileForm
 from tracker.services.patients import update_profile
 
@@ -37,7 +38,7 @@ def settings(request):
     patient = request.user.patient
     initial = {
         "timezone": patient.timezone,
-        "country": patient.country,
+        "country": patient.emergency_country,
         "birth_year": patient.birth_year,
         "sex": patient.sex,
         "history": patient.history,
@@ -51,4 +52,6 @@ def settings(request):
                 form.add_error(field if field in form.fields else None, messages)
         else:
             return redirect("frontend:settings")
-    return render(request, "frontend/pages/settings.html", {"form": form, "patient": patient})
+    return render(
+        request, "frontend/pages/settings.html", {"form": form, "patient": patient, **country_choice_context(form)}
+    )

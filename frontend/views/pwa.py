@@ -11,6 +11,8 @@ from django.templatetags.static import static
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from tracker.emergency_numbers import DEFAULT_EMERGENCY_NUMBER
+
 THEME_COLOUR = "#0b4f8a"
 BACKGROUND_COLOUR = "#ffffff"
 SERVICE_WORKER = Path(__file__).resolve().parent.parent / "sw.js"
@@ -85,4 +87,8 @@ def service_worker(request):
 
 @require_GET
 def offline(request):
-    return render(request, "frontend/offline.html")
+    """Cached by the service worker when it installs, maybe before anyone signed in: the number is the one
+    the phone last saw on Today (app.js), else the person's, else 112, which any mobile phone calls."""
+    patient = getattr(request.user, "patient", None)
+    number = patient.emergency_number if patient is not None else DEFAULT_EMERGENCY_NUMBER
+    return render(request, "frontend/offline.html", {"emergency_number": number})

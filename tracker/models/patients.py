@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from tracker.countries import country_for_zone
 from tracker.emergency_numbers import emergency_number_for
 
 MEDICAL_HISTORY = ("cancer", "diabetes", "spinal_surgery")
@@ -55,8 +56,14 @@ class Patient(models.Model):
         return zoneinfo.ZoneInfo(self.timezone)
 
     @property
+    def emergency_country(self) -> str:
+        """The country whose emergency number we give: the one chosen, else the one the time zone names ("" if
+        it names none, and then 112 works on any mobile phone)."""
+        return self.country or country_for_zone(self.timezone) or ""
+
+    @property
     def emergency_number(self) -> str:
-        return emergency_number_for(self.country)
+        return emergency_number_for(self.emergency_country)
 
     @property
     def history(self) -> list[str]:

@@ -6,6 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from tracker.countries import country_names
 from tracker.models import Patient
 
 PROFILE_FIELDS = ("birth_year", "sex", "timezone", "country")
@@ -70,5 +71,7 @@ def _apply_profile(patient: Patient, profile: dict) -> None:
             setattr(patient, name, profile[name])
     if "country" in profile:
         patient.country = (profile["country"] or "").upper()
+        if patient.country and patient.country not in country_names():
+            raise ValidationError({"country": f"'{patient.country}' is not a country code, e.g. DE, US or GB."})
     if "history" in profile:
         patient.set_history(profile["history"])

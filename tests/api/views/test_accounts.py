@@ -33,6 +33,7 @@ def test_register_returns_a_token_that_works(anonymous):
         "email_verified": False,
         "timezone": "Europe/Lisbon",
         "emergency_number": "112",
+        "emergency_country": "PT",
         "birth_year": 1958,
         "sex": "female",
         "country": "PT",
@@ -60,6 +61,7 @@ def test_token_endpoint_exchanges_username_and_password(anonymous):
         ({"email": "not-an-email"}, "email", "valid email"),
         ({"username": "x"}, "username", "3 to 150"),
         ({"country": "Germany"}, "country", "two-letter"),
+        ({"country": "XX"}, "country", "not a country"),
         ({"history": ["gout"]}, "history[0]", "allowed: cancer, diabetes, spinal_surgery"),
         ({"birth_year": 1800}, "birth_year", "between 1900"),
     ],
@@ -116,3 +118,32 @@ def test_the_openapi_schema_describes_the_api(anonymous):
     paths = response.json()["paths"]
     assert {"/api/logs/", "/api/logs/{day}/", "/api/profile/", "/api/auth/register/", "/api/auth/token/"} <= set(paths)
     assert anonymous.get("/api/docs/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("zone", "number", "country"),
+    [
+        ("America/New_York", "911", "US"),
+        ("US/Eastern", "911", "US"),  # an older name some phones still report
+        ("Asia/Calcutta", "112", "IN"),
+        ("Australia/Sydney", "000", "AU"),
+        ("Europe/London", "999", "GB"),
+        ("UTC", "112", ""),  # names no country: the first run asks
+    ],
+)
+def test_with_no_country_given_the_emergency_number_comes_from_the_time_zone(anonymous, zone, number, country):
+    registered = anonymous.post("/api/auth/register/", {**REGISTRATION, "timezone": zone}, format="json")
+    anonymous.credentials(HTTP_AUTHORIZATION=f"Token {registered.json()['token']}")
+    profile = anonymous.get("/api/profile/").json()
+    assert (profile["country"], profile["emergency_country"], profile["emergency_number"]) == ("", country, number)
+
+
+def test_a_chosen_country_wins_over_the_time_zone(api, patient):
+    patient.timezone, patient.country = "America/New_York", ""
+    patient.save()
+    assert api.get("/api/profile/").json()["emergency_number"] == "911"
+    profile = api.patch("/api/profile/", {"country": "MX"}, format="json").json()
+    assert (profile["emergency_country"], profile["emergency_number"]) == ("MX", "911")
+    profile = api.patch("/api/profile/", {"country": "GB"}, format="json").json()
+    assert (profile["emergency_country"], profile["emergency_number"]) == ("GB", "999")

@@ -30,6 +30,6 @@ def test_settings_saves_the_profile_and_links_exports_and_deletion(patient, clie
 
 def test_settings_rejects_an_unknown_time_zone(patient, client):
     client.force_login(patient.user)
-    response = client.post("/settings/", {"timezone": "Mars/Base", "country": "", "sex": "unspecified"})
+    response = client.post("/settings/", {"timezone": "Mars/Base", "country": "DE", "sex": "unspecified"})
     assert response.status_code == 200
     assert "timezone" in response.context["form"].errors

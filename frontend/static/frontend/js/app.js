@@ -76,6 +76,16 @@ export async function forgetPages() {
   if (!("caches" in window)) return;
   for (const name of await caches.keys()) if (name.startsWith("pages-")) await caches.delete(name);
 }
+// The offline page, cached once, names the emergency number Today last showed on this phone.
+const EMERGENCY_NUMBER_KEY = "emergency-number";
+const today = document.getElementById("offline-inputs");
+if (today) localStorage.setItem(EMERGENCY_NUMBER_KEY, JSON.parse(today.textContent).emergency_number);
+const offlineCall = document.querySelector("[data-emergency-call]");
+const remembered = localStorage.getItem(EMERGENCY_NUMBER_KEY);
+if (offlineCall && remembered) {
+  offlineCall.textContent = remembered;
+  offlineCall.href = `tel:${remembered}`;
+}
 
 window.addEventListener("online", sync);
 if (account) {

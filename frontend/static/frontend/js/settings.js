@@ -10,6 +10,17 @@ for (const input of document.querySelectorAll("[data-detect-timezone]")) {
 
 for (const panel of document.querySelectorAll("[data-push]")) setUpPanel(panel);
 
+// The country choice says the emergency number of the country chosen, before it is saved.
+const country = document.querySelector("[data-emergency-country]");
+if (country) {
+  const { numbers, default: fallback } = JSON.parse(document.getElementById("emergency-numbers").textContent);
+  const preview = document.querySelector("[data-emergency-preview]");
+  country.addEventListener("change", () => {
+    preview.hidden = !country.value;
+    preview.querySelector("[data-emergency-preview-number]").textContent = numbers[country.value] || fallback;
+  });
+}
+
 const listOf = (data) => (Array.isArray(data) ? data : data?.results || []);
 
 document.querySelector("[data-reminder-form]")?.addEventListener("submit", async (event) => {
