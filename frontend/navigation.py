@@ -34,7 +34,7 @@ RECORD_PAGES = frozenset(
 )
 PATIENT_TABS = (
     Tab("today", _("Today"), "today", frozenset({"today"})),
-    Tab("history", _("History"), "history", frozenset({"history", "edit-day"})),
+    Tab("history", _("History"), "history", frozenset({"history", "edit-day", "add-day"})),
     Tab("alerts", _("Alerts"), "alerts", frozenset({"alerts", "alert"})),
     Tab("charts", _("Charts"), "charts", frozenset({"charts"})),
     Tab(

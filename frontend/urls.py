@@ -7,6 +7,7 @@ app_name = "frontend"
 urlpatterns = [
     path("", logs.today, name="today"),
     path("history/", logs.history, name="history"),
+    path("history/add/", logs.add_day, name="add-day"),
     path("history/<str:day>/", logs.edit_day, name="edit-day"),
     path("records/", records.records_page, name="records"),
     path("records/treatments/new/", records.treatment_new, name="treatment-new"),

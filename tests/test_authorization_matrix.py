@@ -134,6 +134,7 @@ ACCESS = {
     "frontend:followed-patient": CARER_PAGE,
     "frontend:history": PATIENT_PAGE,
     "frontend:edit-day": PATIENT_PAGE,
+    "frontend:add-day": PATIENT_PAGE,
     "frontend:alerts": PATIENT_PAGE,
     "frontend:alert": PATIENT_PAGE,
     "frontend:charts": PATIENT_PAGE,

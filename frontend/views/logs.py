@@ -3,12 +3,13 @@
 from datetime import date, timedelta
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 
 from frontend.access import carers_go_to_following, patient_required
 from tracker.rules.clinical import CAUDA_EQUINA_SYMPTOMS, STROKE_SIGNS
-from tracker.selectors.phone import log_on, offline_check_inputs, recent_logs
+from tracker.selectors.phone import history_page, log_on, offline_check_inputs
 from tracker.stroke_questions import STROKE_QUESTIONS, when_to_ask
 from tracker.symptoms import SYMPTOM_LABELS
 
@@ -53,18 +54,46 @@ def today(request):
     return render(request, "frontend/logs/today.html", _form_context(request, day, editing=False))
 
 
+def _parse_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value or "")
+    except ValueError:
+        return None
+
+
 @patient_required
-def history(request):
-    return render(request, "frontend/logs/history.html", {"logs": recent_logs(patient=request.user.patient)})
+def history(request, add_day_error: str = ""):
+    patient = request.user.patient
+    before = _parse_day(request.GET.get("before"))
+    page = history_page(patient=patient, before=before)
+    context = {
+        "logs": page.logs,
+        "older_than": page.older_than,
+        "earlier_page": before is not None,
+        "yesterday": patient.local_today() - timedelta(days=1),
+        "add_day_error": add_day_error,
+    }
+    return render(request, "frontend/logs/history.html", context, status=400 if add_day_error else 200)
+
+
+@patient_required
+def add_day(request):
+    """'Add a missed day': the picked day's own page, Today's for today; a day to come is refused in words."""
+    day = _parse_day(request.GET.get("day"))
+    today = request.user.patient.local_today()
+    if day is None:
+        return history(request, add_day_error=_("Choose the day you missed, for example 3 March."))
+    if day > today:
+        return history(request, add_day_error=_("Choose a day that has already been: today or before."))
+    if day == today:
+        return redirect("frontend:today")
+    return redirect("frontend:edit-day", day=day.isoformat())
 
 
 @patient_required
 @ensure_csrf_cookie
 def edit_day(request, day: str):
-    try:
-        parsed = date.fromisoformat(day)
-    except ValueError:
-        raise Http404 from None
-    if parsed > request.user.patient.local_today():
+    parsed = _parse_day(day)
+    if parsed is None or parsed > request.user.patient.local_today():
         raise Http404
     return render(request, "frontend/logs/today.html", _form_context(request, parsed, editing=True))

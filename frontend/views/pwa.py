@@ -30,6 +30,7 @@ SHELL_FILES = (
     "frontend/js/push.js",
     "frontend/js/settings.js",
     "frontend/js/signout.js",
+    "frontend/js/history.js",
     "frontend/js/api.js",
     "frontend/js/plots.js",
     "frontend/icons/icon-192.png",

@@ -1,5 +1,6 @@
 """Reads for the phone pages: what Today needs to work offline."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from tracker.models import DailyLog, Patient
@@ -30,5 +31,20 @@ def log_on(*, patient: Patient, day: date) -> DailyLog | None:
     return DailyLog.objects.filter(patient=patient, date=day).first()
 
 
-def recent_logs(*, patient: Patient, limit: int = 60) -> list[DailyLog]:
-    return list(DailyLog.objects.filter(patient=patient).order_by("-date")[:limit])
+# One screenful and a bit: the rest comes a page at a time as the person scrolls.
+HISTORY_PAGE_SIZE = 60
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    logs: list[DailyLog]
+    older_than: date | None  # where the next, older page starts; None on the last page
+
+
+def history_page(*, patient: Patient, before: date | None = None, size: int = HISTORY_PAGE_SIZE) -> HistoryPage:
+    """The patient's logs newest first, `size` at a time, each page starting before the oldest day of the last."""
+    logs = DailyLog.objects.filter(patient=patient)
+    if before is not None:
+        logs = logs.filter(date__lt=before)
+    rows = list(logs.order_by("-date")[: size + 1])
+    return HistoryPage(logs=rows[:size], older_than=rows[size - 1].date if len(rows) > size else None)

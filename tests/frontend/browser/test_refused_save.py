@@ -120,7 +120,7 @@ def test_an_entry_refused_from_the_offline_outbox_is_found_and_corrected(phone, 
     assert page.locator("#steps-error").inner_text().endswith(STEPS_MESSAGE)
     assert _focused_id(page) == "steps"
     page.locator("#steps").fill("3000")
-    page.get_by_role("button", name="Save changes").tap()
+    page.get_by_role("button", name="Save this day").tap()
     log = wait_until(lambda: DailyLog.objects.filter(patient=patient).first())
     assert (log.strength_left, log.steps) == (7, 3000)
     wait_for_script(page, "document.getElementById('sync-status').hidden")

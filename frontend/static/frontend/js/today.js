@@ -163,7 +163,7 @@ function historyWithPending(entries, day) {
 }
 
 const confirmSaved = (entry, state, options = {}) =>
-  showSaved(savedNote, form, { ...entry, date: form.date.value }, { state, today: localDate(), editing, focus: dialog.hidden, ...options });
+  showSaved(savedNote, form, { ...entry, date: form.date.value }, { state, today: localDate(), editing: editing && Boolean(saved), focus: dialog.hidden, ...options });
 
 async function answerFromServer(result, clientId) {
   const refused = result?.refused.find((item) => item.entry.client_id === clientId);
