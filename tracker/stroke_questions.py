@@ -64,7 +64,9 @@ STROKE_QUESTIONS = (
 # When the phone asks. About 2 points is the smallest change people feel as real on a 0-10 scale (Farrar et al.,
 # Pain 2001); the questions are cheap, a missed stroke is not, so they are asked from a drop of 2.5 against
 # the leg's usual level: with a whole-number rating that is 3 points below a usual 8, or 2.5 below a usual 7.5.
-ONE_SIDED_DROP = 2.5
+# A median of whole numbers moves in half points, so the cut-off sits halfway between 2 and 2.5, never on a value
+# a drop can take.
+ONE_SIDED_DROP = 2.25
 # "One-sided": the other leg lost less than half as much, the reading of "focal" the save-time check uses
 # (tracker/rules/clinical.py FOCAL_SHARE); a dip in both legs alike is the pattern of a bad day or an illness.
 OTHER_LEG_SHARE = 0.5
