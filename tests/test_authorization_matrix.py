@@ -285,7 +285,7 @@ def _link(patient, caregiver):
 
 @pytest.fixture
 def world(make_patient, monkeypatch):
-    monkeypatch.setattr("tracker.exports.pdf.html_to_pdf", lambda html: b"%PDF-1.4 matrix")
+    monkeypatch.setattr("tracker.services.summary_pdf.summary_pdf", lambda **page: b"%PDF-1.4 matrix")
     owner = make_patient(username=f"owner{uuid.uuid4().hex[:8]}")
     other = make_patient(username=f"other{uuid.uuid4().hex[:8]}")
     carer, other_carer = _user(f"carer{uuid.uuid4().hex[:6]}"), _user(f"ocarer{uuid.uuid4().hex[:6]}")

@@ -295,13 +295,26 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "inte
 # their own, which every worker reads before the other ("priority": kombu polls the queues in the order
 # listed here, never rotating): a backlog of routine work never stands in front of them. Every queue is
 # declared here, so a plain `celery -A tracker worker` (no -Q) consumes them all; none can be left unread.
+# Printing a shared summary's PDF (seconds of Chromium) comes last, after all other work.
 URGENT_TASK_QUEUE = "urgent"
 CELERY_TASK_DEFAULT_QUEUE = "celery"
+PDF_TASK_QUEUE = "pdf"
 CELERY_TASK_QUEUES = [
     Queue(URGENT_TASK_QUEUE, Exchange(URGENT_TASK_QUEUE), routing_key=URGENT_TASK_QUEUE),
     Queue(CELERY_TASK_DEFAULT_QUEUE, Exchange(CELERY_TASK_DEFAULT_QUEUE), routing_key=CELERY_TASK_DEFAULT_QUEUE),
+    Queue(PDF_TASK_QUEUE, Exchange(PDF_TASK_QUEUE), routing_key=PDF_TASK_QUEUE),
 ]
-CELERY_TASK_ROUTES = {"tracker.tasks.check_log_red_flags": {"queue": URGENT_TASK_QUEUE}}
+CELERY_TASK_ROUTES = {
+    "tracker.tasks.check_log_red_flags": {"queue": URGENT_TASK_QUEUE},
+    "tracker.tasks.render_summary_pdf": {"queue": PDF_TASK_QUEUE},
+}
+# Shared-summary PDFs (tracker/services/summary_pdf.py): at most this many Chromiums print at once across all
+# workers (each takes ~200 MB and a CPU for a few seconds); a print waiting for a slot asks again after
+# PDF_SLOT_WAIT_SECONDS; a printed PDF is kept this long (its key changes with the data anyway).
+PDF_RENDER_SLOTS = envint("PDF_RENDER_SLOTS", 1)
+PDF_SLOT_WAIT_SECONDS = 2
+PDF_TASK_TIME_LIMIT = envint("PDF_TASK_TIME_LIMIT", 90)
+PDF_CACHE_SECONDS = envint("PDF_CACHE_SECONDS", 24 * 60 * 60)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": 3600,
     "socket_connect_timeout": 2,

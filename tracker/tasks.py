@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tracker.models import DailyLog
-from tracker.services import account_emails, alerting, delivery, nightly, reminders
+from tracker.services import account_emails, alerting, delivery, nightly, reminders, summary_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -106,3 +106,17 @@ def send_verification_email(user_id: int) -> None:
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_password_reset_email(user_id: int) -> None:
     account_emails.send_password_reset_email(user_id=user_id)
+
+
+# Routed to the "pdf" queue (tracker/settings.py), which workers read after every other.
+@shared_task(
+    bind=True,
+    soft_time_limit=settings.PDF_TASK_TIME_LIMIT - 10,
+    time_limit=settings.PDF_TASK_TIME_LIMIT,
+    max_retries=summary_pdf.PENDING_SECONDS // settings.PDF_SLOT_WAIT_SECONDS,
+)
+def render_summary_pdf(self, key: str) -> None:
+    try:
+        summary_pdf.print_summary_pdf(key)
+    except summary_pdf.RenderSlotsBusy as busy:
+        raise self.retry(countdown=settings.PDF_SLOT_WAIT_SECONDS, exc=busy) from busy

@@ -1,5 +1,6 @@
 """The physician's share link: the summary page, its PDF and the exports, with no account needed."""
 
+from datetime import date
 from functools import wraps
 
 from django.http import HttpResponse
@@ -7,13 +8,14 @@ from django.template.loader import render_to_string
 
 from frontend.ratelimit import client_address, share_request_allowed
 from tracker.charts import FIGURES, build_all
-from tracker.exports import csv_export, fhir, pdf
+from tracker.exports import csv_export, fhir
 from tracker.exports.downloads import csv_download, fhir_download, records_csv_download
 from tracker.labels import MEDICAL_HISTORY_LABELS, SEX_LABELS
 from tracker.models import ShareAccess, ShareLink
 from tracker.selectors.records import PatientRecords
 from tracker.selectors.sharing import active_share_for_token, shared_log_rows, shared_records
-from tracker.selectors.summary import clinical_summary, timeline
+from tracker.selectors.summary import ClinicalSummary, clinical_summary, timeline
+from tracker.services import summary_pdf
 from tracker.services.sharing import share_access_record
 
 # Plotly.js adds <style> elements at run time, hence 'unsafe-inline' for styles only; scripts come from files.
@@ -67,21 +69,26 @@ def _with_headers(response: HttpResponse) -> HttpResponse:
 KEY_FIGURE = "strength"
 # Figures that draw what a section holds: shown only when the link shares that section too.
 FIGURE_SECTIONS = {"symptoms": "symptoms"}
+# Chart heights on paper (CSS pixels): the key chart fits page 1 under the figures, the others go two a row.
+PRINT_HEIGHTS = {KEY_FIGURE: 300}
+PRINT_HEIGHT = 230
+# How soon the "preparing your PDF" page asks again.
+PDF_RETRY_SECONDS = 2
 
 
-def _summary_page(request, share: ShareLink, token: str, for_pdf: bool) -> str:
+def _summary_page(request, share: ShareLink, token: str, for_pdf: bool) -> tuple[str, ClinicalSummary]:
     patient = share.patient
     sections = set(share.sections)
     summary = clinical_summary(
         patient=patient, start=share.period_start, end=share.period_end or patient.local_today(), sections=sections
     )
     figures = [
-        (name, FIGURES[name][0], f"figure-{name}", figure)
+        (name, FIGURES[name][0], f"figure-{name}", _for_print(name, figure) if for_pdf else figure)
         for name, figure in (build_all(summary.data) if "charts" in sections else {}).items()
         if FIGURE_SECTIONS.get(name, "charts") in sections
     ]
     records = shared_records(share=share) if patient.has_records else PatientRecords([], [], [])
-    return render_to_string(
+    html = render_to_string(
         "frontend/shared.html",
         {
             "summary": summary,
@@ -98,18 +105,56 @@ def _summary_page(request, share: ShareLink, token: str, for_pdf: bool) -> str:
         },
         request=request,
     )
+    return html, summary
+
+
+def _for_print(name: str, figure: dict) -> dict:
+    return {**figure, "layout": {**figure["layout"], "height": PRINT_HEIGHTS.get(name, PRINT_HEIGHT)}}
 
 
 @_shared(ShareAccess.Kind.PAGE)
 def shared_page(request, share, token):
-    return HttpResponse(_summary_page(request, share, token, for_pdf=False))
+    html, _ = _summary_page(request, share, token, for_pdf=False)
+    return HttpResponse(html)
+
+
+def _identifier(share: ShareLink, start: date, end: date) -> str:
+    """Who and when, at the foot of every PDF page: the name the patient chose for the link, else birth year and sex."""
+    patient = share.patient
+    described = [
+        f"born {patient.birth_year}" if patient.birth_year else "",
+        str(SEX_LABELS[patient.sex]) if patient.sex != patient.Sex.UNSPECIFIED else "",
+    ]
+    who = share.patient_label or ", ".join(part for part in described if part) or "patient not named"
+    return f"Leg strength summary: {who}; {start:%-d %b %Y} to {end:%-d %b %Y}"
 
 
 @_shared(ShareAccess.Kind.PDF)
 def shared_pdf(request, share, token):
-    document = pdf.html_to_pdf(_summary_page(request, share, token, for_pdf=True))
+    """The PDF once a worker has printed it; until then a page that says so and asks again by itself."""
+    html, summary = _summary_page(request, share, token, for_pdf=True)
+    identifier = _identifier(share, summary.data.start, summary.data.end)
+    try:
+        document = summary_pdf.summary_pdf(share_id=share.pk, html=html, identifier=identifier)
+    except summary_pdf.PdfFailed:
+        return _pdf_waiting(request, token, failed=True)
+    if document is None:
+        return _pdf_waiting(request, token, failed=False)
     response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="leg-strength-summary.pdf"'
+    return response
+
+
+def _pdf_waiting(request, token: str, failed: bool) -> HttpResponse:
+    response = HttpResponse(
+        render_to_string(
+            "frontend/shared_pdf_waiting.html",
+            {"token": token, "failed": failed, "retry_seconds": PDF_RETRY_SECONDS},
+            request=request,
+        ),
+        status=503 if failed else 202,
+    )
+    response["Retry-After"] = str(60 if failed else PDF_RETRY_SECONDS)
     return response
 
 

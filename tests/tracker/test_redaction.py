@@ -94,10 +94,10 @@ def test_a_share_token_never_reaches_the_log_the_error_report_or_the_500_page(
 
     assert client.get(f"/s/{token[:-2]}xy/").status_code == 404
 
-    def printer_fails(html):
+    def printer_fails(**page):
         raise RuntimeError(f"could not print /s/{token}/summary.pdf")
 
-    monkeypatch.setattr("tracker.exports.pdf.html_to_pdf", printer_fails)
+    monkeypatch.setattr("tracker.services.summary_pdf.summary_pdf", printer_fails)
     assert client.get(f"/s/{token}/summary.pdf", HTTP_AUTHORIZATION=f"Token {SECRET}").status_code == 500
 
     settings.DEBUG = True

@@ -6,6 +6,7 @@ to it from memory and every other request is refused.
 """
 
 from concurrent.futures import ThreadPoolExecutor
+from html import escape
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -25,16 +26,24 @@ CHROMIUM_ARGS = [
 # About the printable width of an A4 page at 96 dpi with 12 mm margins, so the charts are laid out to fit it.
 PRINT_VIEWPORT = {"width": 700, "height": 1000}
 CHARTS_READY_TIMEOUT_MS = 20_000
+PAGE_MARGINS = {"top": "12mm", "bottom": "14mm", "left": "12mm", "right": "12mm"}
+# Chromium draws the footer in the bottom margin with its own tiny default font; it fills the page-number spans.
+FOOTER = (
+    '<div style="font: 8px sans-serif; color: #555; width: 100%; margin: 0 12mm; display: flex; '
+    'justify-content: space-between;"><span>{identifier}</span>'
+    '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
+)
 
 
-def html_to_pdf(html: str) -> bytes:
+def html_to_pdf(html: str, identifier: str) -> bytes:
+    """`identifier` names the patient and period at the foot of every page, beside the page number."""
     # Playwright's sync API refuses to run in a thread with an asyncio loop (ASGI, or a test session's
     # browser); a thread of its own never has one.
     with ThreadPoolExecutor(max_workers=1) as printer:
-        return printer.submit(_print, html).result()
+        return printer.submit(_print, html, identifier).result()
 
 
-def _print(html: str) -> bytes:
+def _print(html: str, identifier: str) -> bytes:
     static_prefix = f"{PAGE_ORIGIN}/{settings.STATIC_URL.lstrip('/')}"
 
     def serve(route: Route) -> None:
@@ -52,11 +61,18 @@ def _print(html: str) -> bytes:
         browser = playwright.chromium.launch(executable_path=settings.CHROMIUM_PATH, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport=PRINT_VIEWPORT)
+            # The charts are laid out for the print stylesheet's columns, not the screen's.
+            page.emulate_media(media="print")
             page.route("**/*", serve)
             page.goto(f"{PAGE_ORIGIN}/")
             page.wait_for_selector("body[data-charts-ready]", state="attached", timeout=CHARTS_READY_TIMEOUT_MS)
             return page.pdf(
-                format="A4", print_background=True, margin={m: "12mm" for m in ("top", "bottom", "left", "right")}
+                format="A4",
+                print_background=True,
+                margin=PAGE_MARGINS,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=FOOTER.format(identifier=escape(identifier)),
             )
         finally:
             browser.close()

@@ -109,3 +109,15 @@ def test_the_summary_says_who_and_lists_records_in_date_order(kept_diary, patien
         assert words in html, words
     assert html.index("Illness (flu, infection)") < html.index("Vitamin B12")
     assert html.index("chart-strength") < html.index("Treatments, tests and events") < html.index("chart-fatigue")
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_the_pdf_holds_the_notes_only_when_the_link_shares_them(kept_diary, monkeypatch, shared):
+    printed = {}
+    monkeypatch.setattr(
+        "tracker.services.summary_pdf.summary_pdf", lambda **page: printed.update(page) or b"%PDF-1.7 stand-in"
+    )
+    sections = SHARE_SECTIONS if shared else [s for s in SHARE_SECTIONS if s != "notes"]
+    _, token = share_create(patient=kept_diary, sections=sections)
+    assert Client().get(f"/s/{token}/summary.pdf").content == b"%PDF-1.7 stand-in"
+    assert all((note in printed["html"]) is shared for note in NOTES)
