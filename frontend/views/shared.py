@@ -13,7 +13,7 @@ from tracker.exports.downloads import csv_download, fhir_download, records_csv_d
 from tracker.labels import MEDICAL_HISTORY_LABELS, SEX_LABELS
 from tracker.models import ShareAccess, ShareLink
 from tracker.selectors.records import PatientRecords
-from tracker.selectors.sharing import active_share_for_token, shared_log_rows, shared_records
+from tracker.selectors.sharing import active_share_for_token, share_data_version, shared_log_rows, shared_records
 from tracker.selectors.summary import ClinicalSummary, clinical_summary, timeline
 from tracker.services import summary_pdf
 from tracker.services.sharing import share_access_record
@@ -132,10 +132,14 @@ def _identifier(share: ShareLink, start: date, end: date) -> str:
 @_shared(ShareAccess.Kind.PDF)
 def shared_pdf(request, share, token):
     """The PDF once a worker has printed it; until then a page that says so and asks again by itself."""
-    html, summary = _summary_page(request, share, token, for_pdf=True)
-    identifier = _identifier(share, summary.data.start, summary.data.end)
+
+    def page() -> tuple[str, str]:
+        html, summary = _summary_page(request, share, token, for_pdf=True)
+        return html, _identifier(share, summary.data.start, summary.data.end)
+
+    version = share_data_version(share=share, today=share.patient.local_today())
     try:
-        document = summary_pdf.summary_pdf(share_id=share.pk, html=html, identifier=identifier)
+        document = summary_pdf.summary_pdf(key=f"{share.pk}:{version}", page=page)
     except summary_pdf.PdfFailed:
         return _pdf_waiting(request, token, failed=True)
     if document is None:

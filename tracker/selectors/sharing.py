@@ -1,9 +1,11 @@
 import copy
+import hashlib
+from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Max, Prefetch, QuerySet
 from django.utils import timezone
 
-from tracker.models import Patient, ShareAccess, ShareLink
+from tracker.models import Alert, DailyLog, Investigation, LifeEvent, Patient, ShareAccess, ShareLink, Treatment
 from tracker.selectors.logs import export_rows
 from tracker.selectors.records import PatientRecords, records_for
 
@@ -57,3 +59,34 @@ def _without_note(record):
     withheld = copy.copy(record)
     withheld.note = ""
     return withheld
+
+
+def share_data_version(*, share: ShareLink, today: date) -> str:
+    """Changes whenever anything a link's summary shows may have changed: the link itself, the patient's profile,
+    any log, alert, treatment, test or event (added, corrected or deleted), or the day (its date is printed)."""
+    patient = share.patient
+    parts = [
+        share.pk,
+        share.sections,
+        share.patient_label,
+        share.period_start,
+        share.period_end,
+        today,
+        patient.birth_year,
+        patient.sex,
+        patient.history,
+        _last_change(DailyLog.objects.filter(patient=patient), "updated_at"),
+        _last_change(Alert.objects.filter(patient=patient), "created_at", "acknowledged_at", "resolved_at"),
+    ]
+    if patient.has_records:
+        parts += [
+            _last_change(model.objects.filter(patient=patient), "updated_at")
+            for model in (Treatment, Investigation, LifeEvent)
+        ]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _last_change(rows: QuerySet, *fields: str) -> tuple:
+    # The count catches a deletion, which leaves no later timestamp behind.
+    found = rows.aggregate(count=Count("pk"), **{field: Max(field) for field in fields})
+    return tuple(found.values())

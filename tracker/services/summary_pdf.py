@@ -1,15 +1,15 @@
 """The shared summary's PDF, printed by a worker and kept in the cache: no web process ever starts Chromium.
 
-A request hands over the page it would print. The PDF is keyed by the share and a hash of that page, so any
-change to what the page shows (a new log, a correction, another day's date) gives a new key and nothing else
-does. The first request for a key asks a worker to print it and is told to come back; later ones get the
-cached document. Workers print at most PDF_RENDER_SLOTS documents at a time, whatever their number and
-concurrency, so PDFs can neither exhaust memory nor take every worker slot that alert deliveries need; the
-"pdf" queue is read last (tracker/settings.py).
+The PDF is keyed by the share and the version of its data (tracker.selectors.sharing.share_data_version), so
+any change to what the page shows (a new log, a correction, another day's date) gives a new key, and asking
+again costs a few small queries, never the page itself. The first request for a key hands over the page to
+print and is told to come back; later ones get the cached document. Workers print at most PDF_RENDER_SLOTS
+documents at a time, whatever their number and concurrency, so PDFs can neither exhaust memory nor take every
+worker slot that alert deliveries need; the "pdf" queue is read last (tracker/settings.py).
 """
 
-import hashlib
 import logging
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -32,21 +32,16 @@ class PdfFailed(Exception):
     """The worker could not print this page."""
 
 
-def pdf_key(*, share_id: int, html: str, identifier: str) -> str:
-    digest = hashlib.sha256(f"{identifier}\n{html}".encode()).hexdigest()
-    return f"{share_id}:{digest}"
-
-
-def summary_pdf(*, share_id: int, html: str, identifier: str) -> bytes | None:
-    """The printed document, or None while a worker prints it (asked once per key). Raises PdfFailed when
-    printing this very page failed within the last minute."""
-    key = pdf_key(share_id=share_id, html=html, identifier=identifier)
+def summary_pdf(*, key: str, page: Callable[[], tuple[str, str]]) -> bytes | None:
+    """The printed document, or None while a worker prints it. Only the first request for a key calls `page()`
+    for the (html, identifier) to print. Raises PdfFailed when printing it failed within the last minute."""
     document = cache.get(_document(key))
     if document is not None:
         return document
     if cache.get(_failed(key)):
         raise PdfFailed
     if cache.add(_pending(key), True, timeout=PENDING_SECONDS):
+        html, identifier = page()
         cache.set(_source(key), {"html": html, "identifier": identifier}, timeout=PENDING_SECONDS)
         from tracker.tasks import render_summary_pdf
 

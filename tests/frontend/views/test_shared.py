@@ -7,11 +7,13 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from tests.conftest import add_logs
 from tests.tracker.charts.diary import known_diary
 from tracker.models import Alert, LifeEvent, Treatment
 from tracker.models.sharing import SHARE_SECTIONS
+from tracker.selectors.sharing import share_data_version
 from tracker.services.records import record_create
 from tracker.services.sharing import share_create
 
@@ -115,9 +117,31 @@ def test_the_summary_says_who_and_lists_records_in_date_order(kept_diary, patien
 def test_the_pdf_holds_the_notes_only_when_the_link_shares_them(kept_diary, monkeypatch, shared):
     printed = {}
     monkeypatch.setattr(
-        "tracker.services.summary_pdf.summary_pdf", lambda **page: printed.update(page) or b"%PDF-1.7 stand-in"
+        "tracker.services.summary_pdf.summary_pdf",
+        lambda key, page: printed.update(html=page()[0]) or b"%PDF-1.7 stand-in",
     )
     sections = SHARE_SECTIONS if shared else [s for s in SHARE_SECTIONS if s != "notes"]
     _, token = share_create(patient=kept_diary, sections=sections)
     assert Client().get(f"/s/{token}/summary.pdf").content == b"%PDF-1.7 stand-in"
     assert all((note in printed["html"]) is shared for note in NOTES)
+
+
+def test_the_pdf_cache_key_changes_with_anything_the_summary_shows(kept_diary):
+    share, _ = share_create(patient=kept_diary, sections=SHARE_SECTIONS)
+    today = kept_diary.local_today()
+    versions = [share_data_version(share=share, today=today)]
+    assert share_data_version(share=share, today=today) == versions[0]
+
+    def changed(change) -> None:
+        change()
+        versions.append(share_data_version(share=share, today=today))
+        assert versions[-1] != versions[-2]
+
+    log = kept_diary.logs.order_by("date").first()
+    changed(lambda: (setattr(log, "fatigue", 9), log.save()))
+    changed(log.delete)
+    changed(lambda: Alert.objects.update(status="acknowledged", acknowledged_at=timezone.now()))
+    treatment = Treatment.objects.get()
+    changed(lambda: (setattr(treatment, "dose", "2 mg"), treatment.save()))
+    changed(lambda: (kept_diary.set_history(["cancer"]), kept_diary.save()))
+    assert share_data_version(share=share, today=today + timedelta(days=1)) != versions[-1]

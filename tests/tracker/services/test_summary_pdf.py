@@ -7,10 +7,14 @@ from tracker.exports import pdf
 from tracker.services import summary_pdf
 
 
+def _asked(html: str = "<p>the summary</p>", key: str | None = None) -> dict:
+    """A request for a page under a key no other test has (printed PDFs stay in the suite's Redis)."""
+    return {"key": key or f"{random.randrange(10**9)}:v1", "page": lambda: (html, "J. S.")}
+
+
 @pytest.fixture
 def page():
-    """A page of a share no other test has (printed PDFs stay in the suite's Redis)."""
-    return {"share_id": random.randrange(10**9), "html": "<p>the summary</p>", "identifier": "J. S."}
+    return _asked()
 
 
 @pytest.fixture
@@ -28,14 +32,15 @@ def test_a_page_is_queued_once_however_often_it_is_asked_for(queued, monkeypatch
     monkeypatch.setattr(pdf, "html_to_pdf", lambda html, identifier: f"%PDF {identifier} {html}".encode())
     summary_pdf.print_summary_pdf(queued[0])
     assert summary_pdf.summary_pdf(**page) == b"%PDF J. S. <p>the summary</p>"
-    assert summary_pdf.summary_pdf(**{**page, "html": "<p>a new log</p>"}) is None
+    assert summary_pdf.summary_pdf(**_asked("<p>a new log</p>", key=page["key"] + "-v2")) is None
     assert len(queued) == 2
 
 
 def test_no_more_pages_print_at_once_than_there_are_slots(queued, monkeypatch, settings, page):
     settings.PDF_RENDER_SLOTS = 1
     summary_pdf.summary_pdf(**page)
-    summary_pdf.summary_pdf(**{**page, "share_id": page["share_id"] + 1})
+    other = _asked("<p>another summary</p>")
+    summary_pdf.summary_pdf(**other)
     first, second = queued
 
     def print_while_another_waits(html, identifier):
@@ -47,7 +52,7 @@ def test_no_more_pages_print_at_once_than_there_are_slots(queued, monkeypatch, s
     summary_pdf.print_summary_pdf(first)
     monkeypatch.setattr(pdf, "html_to_pdf", lambda html, identifier: b"%PDF second")
     summary_pdf.print_summary_pdf(second)
-    assert summary_pdf.summary_pdf(**{**page, "share_id": page["share_id"] + 1}) == b"%PDF second"
+    assert summary_pdf.summary_pdf(**other) == b"%PDF second"
 
 
 def test_a_page_that_failed_to_print_is_not_queued_again_at_once(queued, monkeypatch, page):
