@@ -54,6 +54,7 @@ PATIENT_TABS = (
                 "account",
                 "change-email",
                 "password-change",
+                "notifications",
             }
         ),
     ),

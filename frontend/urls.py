@@ -1,6 +1,18 @@
 from django.urls import path
 
-from frontend.views import account, accounts, alerts, following, invitations, logs, pages, pwa, records, shared
+from frontend.views import (
+    account,
+    accounts,
+    alerts,
+    following,
+    invitations,
+    logs,
+    notifications,
+    pages,
+    pwa,
+    records,
+    shared,
+)
 
 app_name = "frontend"
 
@@ -24,6 +36,8 @@ urlpatterns = [
     path("alerts/", alerts.alert_list, name="alerts"),
     path("alerts/<int:pk>/", alerts.alert_detail, name="alert"),
     path("alerts/<int:pk>/acknowledge/", alerts.acknowledge, name="acknowledge"),
+    path("notifications/", notifications.inbox, name="notifications"),
+    path("notifications/read/", notifications.read_all, name="notifications-read"),
     path("charts/", pages.charts, name="charts"),
     path("sharing/", pages.sharing, name="sharing"),
     path("settings/", pages.settings, name="settings"),

@@ -135,6 +135,8 @@ ACCESS = {
     "frontend:history": PATIENT_PAGE,
     "frontend:edit-day": PATIENT_PAGE,
     "frontend:add-day": PATIENT_PAGE,
+    "frontend:notifications": PAGE,
+    "frontend:notifications-read": ACCOUNT_POST_PAGE,
     "frontend:alerts": PATIENT_PAGE,
     "frontend:alert": PATIENT_PAGE,
     "frontend:charts": PATIENT_PAGE,

@@ -55,3 +55,9 @@ def mark_read(*, notification: Notification) -> Notification:
     Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=timezone.now())
     notification.refresh_from_db()
     return notification
+
+
+def mark_all_read(*, user) -> int:
+    """Marks every unread message of the user's inbox as read; returns how many were."""
+    unread = Notification.objects.filter(recipient=user, channel=Notification.Channel.INBOX, read_at__isnull=True)
+    return unread.update(read_at=timezone.now())

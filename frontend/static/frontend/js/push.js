@@ -44,6 +44,14 @@ export async function unsubscribe() {
   return "";
 }
 
+// The browser's own errors ("Registration failed - permission denied") said as a person would.
+function problem(error) {
+  if (error?.name === "NotAllowedError") {
+    return "This phone does not allow notifications from us. You can allow them in your browser's site settings, then try again.";
+  }
+  return "Notifications could not be turned on just now. Check that you are online, then try again.";
+}
+
 export async function setUpPanel(panel) {
   const status = panel.querySelector("[data-push-status]");
   const on = panel.querySelector("[data-push-on]");
@@ -63,7 +71,7 @@ export async function setUpPanel(panel) {
   };
   const act = (action) => async () => {
     status.textContent = "One moment…";
-    status.textContent = (await action().catch((error) => error.message)) || "";
+    status.textContent = (await action().catch(problem)) || "";
     await show();
   };
   on.addEventListener("click", act(subscribe));

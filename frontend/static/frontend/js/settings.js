@@ -143,12 +143,25 @@ if (shares) {
     if (!created.ok) return;
     freshUrl.value = created.data.url;
     fresh.hidden = false;
+    // Tall enough for the whole link, however narrow the phone: nothing to scroll inside the box.
+    freshUrl.style.height = `${freshUrl.scrollHeight + 4}px`;
     freshUrl.select();
+    fresh.scrollIntoView({ block: "center" });
     showCollection(collection);
   });
   shares.querySelector("[data-share-copy]").addEventListener("click", async () => {
     await navigator.clipboard?.writeText(freshUrl.value);
     shares.querySelector("[role=status]").textContent = "Link copied.";
+  });
+  // The phone's own share sheet (messages, email…) where the browser offers it.
+  const send = shares.querySelector("[data-share-send]");
+  send.hidden = !navigator.share;
+  send.addEventListener("click", async () => {
+    const shared = await navigator
+      .share({ title: "My leg diary", text: "My leg strength diary, for you to look at:", url: freshUrl.value })
+      .then(() => true)
+      .catch(() => false);
+    shares.querySelector("[role=status]").textContent = shared ? "Link shared." : "";
   });
 }
 

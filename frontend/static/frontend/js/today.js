@@ -145,15 +145,31 @@ function showRedFlag({ severity, text, advice, source }) {
   dialog.querySelector("[data-red-flag-text]").textContent = text || "";
   dialog.querySelector("[data-red-flag-advice]").textContent = advice;
   dialog.querySelector("[data-red-flag-source]").textContent = source;
-  if (dialog.hidden) lastFocus = document.activeElement;
+  if (dialog.hidden) {
+    lastFocus = document.activeElement;
+    // Back closes the instruction, as it closes any screen laid over another, instead of leaving the app.
+    history.pushState({ redFlag: true }, "");
+  }
   dialog.hidden = false;
   dialog.querySelector("[data-red-flag-call]").focus();
 }
 
-function closeRedFlag() {
+function hideRedFlag() {
   dialog.hidden = true;
   lastFocus?.focus();
 }
+
+// Closing by its button or Escape takes its history entry away too, so a later Back leaves the page as usual.
+function closeRedFlag() {
+  if (history.state?.redFlag) history.back();
+  else hideRedFlag();
+}
+
+window.addEventListener("popstate", () => {
+  if (!dialog.hidden) hideRedFlag();
+});
+// Reloaded while the instruction was open: its entry is only a place to come back from.
+if (history.state?.redFlag) history.replaceState(null, "");
 
 function historyWithPending(entries, day) {
   // Entries still in the outbox are part of the patient's history for the phone's check.
