@@ -1,4 +1,5 @@
 """Chart JSON and the shared page: server time, compressed size and queries, against a plain read of the rows.
+The diary has a year of treatments, tests and events on it, as the charts draw them.
 
     .venv/bin/python bench/charts.py                  # SQLite (a throwaway file in .run/)
     DATABASE_URL=postgres://... .venv/bin/python bench/charts.py
@@ -70,6 +71,29 @@ def noisy_diary(end, days: int, seed: int = 6):
     return entries
 
 
+def _add_records(patient, today) -> None:
+    """A busy record, drawn on every time chart: a treatment course each quarter, a blood test with two results
+    each month and an illness or a trip every two months."""
+    from tracker.models import Investigation, LifeEvent, Treatment
+    from tracker.services.records import record_create
+
+    for age in range(0, 365, 30):
+        results = [
+            {"marker": "vitamin_b12", "value": 180 + age, "unit": "pg/mL", "reference_low": 200, "reference_high": 900},
+            {"marker": "vitamin_d", "value": 25, "unit": "ng/mL"},
+        ]
+        values = {"kind": "blood_test", "date": today - timedelta(days=age), "results": results}
+        record_create(model=Investigation, patient=patient, values=values)
+    for age in range(0, 365, 90):
+        start = today - timedelta(days=age + 40)
+        values = {"name": "Vitamin B12", "dose": "1 mg", "start": start, "end": start + timedelta(days=30)}
+        record_create(model=Treatment, patient=patient, values=values)
+    for age in range(0, 365, 60):
+        start = today - timedelta(days=age + 10)
+        values = {"kind": "illness" if age % 120 else "travel", "start": start, "end": start + timedelta(days=6)}
+        record_create(model=LifeEvent, patient=patient, values=values)
+
+
 def _row(label: str, elapsed: float, baseline: float, body: bytes, queries: int) -> str:
     return (
         f"{label:<30}{elapsed:>8.1f}{elapsed / baseline:>8.1f}{len(body) / 1024:>9.1f}"
@@ -107,6 +131,7 @@ def main() -> None:
             advice="",
             dedup_key=f"fall:soon:{day}",
         )
+    _add_records(patient, today)
     api = Client(HTTP_AUTHORIZATION=f"Token {issue_api_token(user=patient.user, device='bench')[1]}")
     since = today - timedelta(days=364)
 

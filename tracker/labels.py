@@ -1,6 +1,7 @@
 """One plain label for every code a person or their doctor can meet. Pages, charts, exports and emails take
 the words from here, never from the code itself."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tracker.symptoms import SYMPTOM_LABELS
@@ -96,3 +97,20 @@ def symptom_label(symptom: str) -> str:
 SEX_LABELS = {"female": _("Female"), "male": _("Male"), "other": _("Other"), "unspecified": _("Not given")}
 
 MEDICAL_HISTORY_LABELS = {"cancer": _("Cancer"), "diabetes": _("Diabetes"), "spinal_surgery": _("Spinal surgery")}
+
+
+def lab_result_words(result) -> str:
+    """One blood result in plain words, with where it sits against the laboratory's own range."""
+    line = f"{MARKER_LABELS.get(result.marker, _('Blood test result'))}: {result.value:g} {result.unit}"
+    low, high = result.reference_low, result.reference_high
+    if low is not None and result.value < low:
+        return line + " " + gettext("(below the lab's range, %(low)g to %(high)s)") % {"low": low, "high": _bound(high)}
+    if high is not None and result.value > high:
+        return line + " " + gettext("(above the lab's range, %(low)s to %(high)g)") % {"low": _bound(low), "high": high}
+    if low is not None or high is not None:
+        return line + " " + gettext("(within the lab's range)")
+    return line
+
+
+def _bound(value) -> str:
+    return "…" if value is None else f"{value:g}"

@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 from api.permissions import HasPatientProfile
 from api.views.caregivers import audited_patient
 from tracker.charts import FIGURES, build_figure
+from tracker.charts.sentences import chart_sentence
 from tracker.selectors.series import CHART_RANGES, chart_data
 
 DEFAULT_RANGE = "90"
@@ -44,13 +45,16 @@ def _chart_response(request, patient, name: str) -> Response:
     query.is_valid(raise_exception=True)
     chosen = query.validated_data["range"]
     data = chart_data(patient=patient, end=patient.local_today(), days=CHART_RANGES[chosen])
-    return Response({"name": name, "range": chosen, "figure": build_figure(name, data)})
+    return Response(
+        {"name": name, "range": chosen, "says": chart_sentence(name, data), "figure": build_figure(name, data)}
+    )
 
 
 _CHART_SCHEMA = extend_schema(
     parameters=[OpenApiParameter("range", OpenApiTypes.STR, enum=list(CHART_RANGES), description="days, or all")],
     responses=OpenApiTypes.OBJECT,
-    description="A Plotly figure (data and layout) for plotly.js to draw.",
+    description="A Plotly figure (data and layout) for plotly.js to draw, and `says`: one plain sentence on what "
+    "it shows now, to put above it.",
 )
 
 

@@ -22,7 +22,7 @@ from frontend.record_forms import (
     result_initial,
     result_rows,
 )
-from tracker.labels import INVESTIGATION_KIND_LABELS, LIFE_EVENT_KIND_LABELS, MARKER_LABELS
+from tracker.labels import INVESTIGATION_KIND_LABELS, LIFE_EVENT_KIND_LABELS, lab_result_words
 from tracker.models import Investigation, LifeEvent, Treatment
 from tracker.records import MARKERS, TREATMENT_SUGGESTIONS
 from tracker.selectors.records import investigations_for, life_events_for, treatments_for
@@ -66,28 +66,11 @@ def records_page(request):
             "today": today,
             "current_treatments": [t for t in treatments if t.end is None or t.end >= today],
             "past_treatments": [t for t in treatments if t.end is not None and t.end < today],
-            "tests": [(test, [result_line(result) for result in test.results.all()]) for test in tests],
+            "tests": [(test, [lab_result_words(result) for result in test.results.all()]) for test in tests],
             "current_events": [e for e in events if e.end is None],
             "past_events": [e for e in events if e.end is not None],
         },
     )
-
-
-def result_line(result) -> str:
-    """One blood result in plain words, with where it sits against the laboratory's own range."""
-    line = f"{MARKER_LABELS[result.marker]}: {result.value:g} {result.unit}"
-    low, high = result.reference_low, result.reference_high
-    if low is not None and result.value < low:
-        return line + " " + _("(below the lab's range, %(low)g to %(high)s)") % {"low": low, "high": _bound(high)}
-    if high is not None and result.value > high:
-        return line + " " + _("(above the lab's range, %(low)s to %(high)g)") % {"low": _bound(low), "high": high}
-    if low is not None or high is not None:
-        return line + " " + _("(within the lab's range)")
-    return line
-
-
-def _bound(value) -> str:
-    return "…" if value is None else f"{value:g}"
 
 
 def _owned(page: _Page, request, pk: int):

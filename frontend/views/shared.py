@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 
 from frontend.ratelimit import client_address, share_request_allowed
 from tracker.charts import FIGURES, build_all
+from tracker.charts.sentences import chart_sentences
 from tracker.exports import csv_export, fhir
 from tracker.exports.downloads import csv_download, fhir_download, records_csv_download
 from tracker.labels import MEDICAL_HISTORY_LABELS, SEX_LABELS
@@ -82,8 +83,9 @@ def _summary_page(request, share: ShareLink, token: str, for_pdf: bool) -> tuple
     summary = clinical_summary(
         patient=patient, start=share.period_start, end=share.period_end or patient.local_today(), sections=sections
     )
+    sentences = chart_sentences(summary.data) if "charts" in sections else {}
     figures = [
-        (name, FIGURES[name][0], f"figure-{name}", _for_print(name, figure) if for_pdf else figure)
+        (name, FIGURES[name][0], f"figure-{name}", _for_print(name, figure) if for_pdf else figure, sentences[name])
         for name, figure in (build_all(summary.data) if "charts" in sections else {}).items()
         if FIGURE_SECTIONS.get(name, "charts") in sections
     ]

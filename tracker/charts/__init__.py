@@ -6,9 +6,12 @@ from tracker.selectors.series import ChartData
 
 from .activity import activity_fatigue_figure, steps_figure
 from .chair_stand import chair_stand_figure
+from .common import wrapped
 from .fatigue import fatigue_figure
+from .sentences import waiting_note
 from .strength import strength_figure
 from .symptoms import symptoms_figure
+from .timeline import add_timeline
 
 FIGURES: dict[str, tuple[str, Callable[[ChartData], dict]]] = {
     "strength": ("Leg strength", strength_figure),
@@ -18,11 +21,30 @@ FIGURES: dict[str, tuple[str, Callable[[ChartData], dict]]] = {
     "symptoms": ("Symptoms", symptoms_figure),
     "activity_fatigue": ("Activity and next-day fatigue", activity_fatigue_figure),
 }
+# The charts whose horizontal axis is the calendar: treatments, tests and events are drawn on them.
+TIME_AXIS_FIGURES = frozenset({"strength", "chair_stand", "fatigue", "steps", "symptoms"})
 
 
 def build_figure(name: str, data: ChartData) -> dict:
-    return FIGURES[name][1](data)
+    figure = FIGURES[name][1](data)
+    if name in TIME_AXIS_FIGURES:
+        add_timeline(figure, data)
+    note = waiting_note(name, data)
+    if note is not None:
+        figure["layout"].setdefault("annotations", []).append(
+            {
+                "text": wrapped(note, width=34),
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.5,
+                "y": 0.5,
+                "showarrow": False,
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "font": {"size": 12},
+            }
+        )
+    return figure
 
 
 def build_all(data: ChartData) -> dict[str, dict]:
-    return {name: builder(data) for name, (_, builder) in FIGURES.items()}
+    return {name: build_figure(name, data) for name in FIGURES}

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from tracker.selectors.series import ChartData
 
-from .common import PALETTE, daily_axis, iso, layout, line, on_axis, rolling_median
+from .common import PALETTE, daily_axis, iso, layout, line, on_axis, rolling_median, weekday_and_date
 
 
 def steps_figure(data: ChartData) -> dict:
@@ -13,10 +13,17 @@ def steps_figure(data: ChartData) -> dict:
     steps = on_axis(axis, data.days, "steps")
     return {
         "data": [
-            {"type": "bar", "name": "Steps", "x": x, "y": steps, "marker": {"color": PALETTE["sky"]}},
-            line("7-day median", x, rolling_median(steps), PALETTE["blue"], mode="lines"),
+            {
+                "type": "bar",
+                "name": "Steps",
+                "x": x,
+                "y": steps,
+                "marker": {"color": PALETTE["sky"]},
+                "hovertemplate": "Steps: %{y:,}<extra></extra>",
+            },
+            line("7-day median", x, rolling_median(steps), PALETTE["blue"], mode="lines", hoverinfo="skip"),
         ],
-        "layout": layout("Steps a day", data.start, data.end, {"rangemode": "tozero"}, bargap=0.1),
+        "layout": layout(data, {"rangemode": "tozero"}, bargap=0.1),
     }
 
 
@@ -28,13 +35,14 @@ def activity_fatigue_figure(data: ChartData) -> dict:
         for day in data.days
         if day.steps is not None and (after := by_date.get(day.date + timedelta(days=1))) is not None
     ]
-    figure_layout = layout(
-        "Steps against next-day fatigue",
-        data.start,
-        data.end,
-        {"range": [0, 10.5], "dtick": 2, "title": {"text": "Fatigue the next day"}},
-    )
-    figure_layout["xaxis"] = {"title": {"text": "Steps that day"}, "rangemode": "tozero", "automargin": True}
+    figure_layout = layout(data, {"range": [0, 10.5], "dtick": 2, "title": {"text": "Fatigue the next day"}})
+    figure_layout["xaxis"] = {
+        "title": {"text": "Steps that day"},
+        "rangemode": "tozero",
+        "automargin": True,
+        "fixedrange": True,
+    }
+    figure_layout["hovermode"] = "closest"
     return {
         "data": [
             {
@@ -43,8 +51,8 @@ def activity_fatigue_figure(data: ChartData) -> dict:
                 "name": "Day and the day after",
                 "x": [day.steps for day, _ in pairs],
                 "y": [after.fatigue for _, after in pairs],
-                "text": [day.date.isoformat() for day, _ in pairs],
-                "hovertemplate": "%{text}: %{x} steps, fatigue %{y} the next day<extra></extra>",
+                "customdata": [weekday_and_date(day.date) for day, _ in pairs],
+                "hovertemplate": "%{customdata}: %{x:,} steps,<br>fatigue %{y} the next day<extra></extra>",
                 "marker": {"color": PALETTE["green"], "size": 6, "opacity": 0.7},
             }
         ],

@@ -20,44 +20,25 @@ def chair_stand_figure(data: ChartData) -> dict:
             marker={"color": PALETTE["blue"], "size": 6},
         )
     ]
+    # Whether a norm applies, and whose, is said in words above the chart (tracker.charts.sentences).
     cutoff = steadi_chair_stand_cutoff(data.age, data.sex)
-    annotations = []
-    if cutoff is None:
-        annotations.append(
-            {
-                "text": "No STEADI norm applies (age under 60, over 94, or age or sex not given)",
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": 1,
-                "xanchor": "left",
-                "showarrow": False,
-                "font": {"size": 10},
-            }
-        )
-    else:
+    if cutoff is not None:
         count, ages = cutoff
+        who = "women" if data.sex == "female" else "men"
         traces.append(
             line(
-                f"Below average under {count} (STEADI, {data.sex}, {ages})",
+                f"Below average: under {count}<br>(CDC STEADI, {who} {ages.replace('-', ' to ')})",
                 [data.start.isoformat(), data.end.isoformat()],
                 [count, count],
                 PALETTE["vermillion"],
                 mode="lines",
                 line={"color": PALETTE["vermillion"], "width": 2, "dash": "dash"},
-                hoverinfo="name",
+                hoverinfo="skip",
             )
         )
     logged = [c for c in counts if c is not None]
     top = max([*logged, cutoff[0] if cutoff else 0, 10]) + 2
     return {
         "data": traces,
-        "layout": layout(
-            "30-second chair stand",
-            data.start,
-            data.end,
-            {"range": [0, top], "rangemode": "tozero"},
-            annotations=annotations,
-            meta={"source": STEADI_SOURCE},
-        ),
+        "layout": layout(data, {"range": [0, top], "rangemode": "tozero"}, meta={"source": STEADI_SOURCE}),
     }

@@ -1,11 +1,12 @@
 """Shared pieces of the figures: the daily axis, the palette and a layout that reads on a 360-pixel phone."""
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from tracker.rules.baseline import NOISE_FLOOR, Level, level_of, median
 from tracker.rules.trends import MIN_BASELINE_LOGS
 from tracker.rules.types import DayEntry
+from tracker.selectors.series import ChartData
 
 # Okabe & Ito, "Color Universal Design" (2008): distinguishable with every common colour-vision deficiency.
 PALETTE = {
@@ -21,6 +22,10 @@ PALETTE = {
 ROLLING_DAYS = 7
 # A rolling median over fewer logged days than this would mostly echo single days.
 ROLLING_MIN_LOGS = 4
+# A diary begun within the period shows at least this many days, ending today.
+NEWCOMER_AXIS_DAYS = 14
+# Room left at each end of the time axis, as a share of the days shown.
+AXIS_PAD_SHARE = 0.015
 
 
 def daily_axis(start: date, end: date) -> list[date]:
@@ -61,11 +66,24 @@ def wrapped(text: str, width: int = 18) -> str:
     return "<br>".join(lines)
 
 
+def weekday_and_date(day: date) -> str:
+    """'Tue 3 Mar 2026', as the time axis says a day when tapped (its hoverformat). Not Django's date_format: a
+    year of points would spend most of a chart's time in it."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def day_month_year(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
 def iso(days: Sequence[date]) -> list[str]:
     return [day.isoformat() for day in days]
 
 
 def line(name: str, x: list[str], y: list, color: str, **extra) -> dict:
+    """A series drawn day by day; a tap over a day names it and its value, unless `hoverinfo="skip"`."""
+    if extra.get("hoverinfo") != "skip":
+        extra.setdefault("hovertemplate", f"{name}: %{{y}}<extra></extra>")
     return {
         "type": "scatter",
         "mode": "lines+markers",
@@ -75,6 +93,7 @@ def line(name: str, x: list[str], y: list, color: str, **extra) -> dict:
         "connectgaps": False,
         "line": {"color": color, "width": 2},
         "marker": {"color": color, "size": 4},
+        "cliponaxis": False,
         **extra,
     }
 
@@ -107,23 +126,45 @@ def translucent(color: str, alpha: float = 0.2) -> str:
     return f"rgba({red},{green},{blue},{alpha})"
 
 
-def layout(title: str, start: date, end: date, yaxis: dict, **extra) -> dict:
-    """No fixed width: the figure takes its container's width; the legend sits below the plot."""
+def shown_start(data: ChartData) -> date:
+    """The first day on the time axis: the period's, or for someone who began logging (or recording) within it,
+    a little before their first entry, so a new diary is not a dot squeezed against the right edge."""
+    firsts = [d.date for d in data.days[:1]] + [d.date for d in data.baseline_days[:1]] + data.timeline.first_dates()
+    if not firsts:
+        return max(data.start, data.end - timedelta(days=NEWCOMER_AXIS_DAYS - 1))
+    return max(data.start, min(*firsts, data.end - timedelta(days=NEWCOMER_AXIS_DAYS - 1)))
+
+
+def time_range(start: date, end: date) -> list[str]:
+    """The axis from `start` to `end` with room either side for a marker, so none is cut in half."""
+    pad = timedelta(days=max(0.5, AXIS_PAD_SHARE * ((end - start).days + 1)))
+    return [
+        (datetime.combine(start, time()) - pad).isoformat(sep=" "),
+        (datetime.combine(end, time()) + pad).isoformat(sep=" "),
+    ]
+
+
+def layout(data: ChartData, yaxis: dict, **extra) -> dict:
+    """No fixed width: the figure takes its container's width; the legend sits below the plot. The title is the
+    page's heading. Nothing zooms or pans, so a finger on a chart still scrolls the page; a tap anywhere over a
+    day shows that day's date and values."""
     return {
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
         "autosize": True,
         "height": 320,
-        "margin": {"l": 40, "r": 8, "t": 36, "b": 8},
+        "margin": {"l": 40, "r": 8, "t": 8, "b": 8},
         "font": {"size": 12},
         "legend": {"orientation": "h", "x": 0, "y": -0.15, "yanchor": "top"},
         "xaxis": {
             "type": "date",
-            # Half a day of margin each side so the first and last day's markers are not cut in half.
-            "range": [f"{(start - timedelta(days=1)).isoformat()} 12:00", f"{end.isoformat()} 12:00"],
+            "range": time_range(shown_start(data), data.end),
             "automargin": True,
+            "fixedrange": True,
+            "hoverformat": "%a %-d %b %Y",
         },
         "yaxis": {"automargin": True, "fixedrange": True, **yaxis},
-        "hovermode": "closest",
+        "hovermode": "x unified",
+        "hoverlabel": {"namelength": -1, "font": {"size": 11}},
+        "dragmode": False,
         "plot_bgcolor": "#ffffff",
         **extra,
     }

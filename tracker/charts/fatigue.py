@@ -20,7 +20,8 @@ def fatigue_figure(data: ChartData) -> dict:
                 PALETTE["black"],
                 mode="lines",
                 line={"color": PALETTE["black"], "width": 2, "dash": "dot"},
+                hoverinfo="skip",
             ),
         ],
-        "layout": layout("Fatigue (0-10)", data.start, data.end, {"range": [0, 10.5], "dtick": 2}),
+        "layout": layout(data, {"range": [0, 10.5], "dtick": 2}),
     }

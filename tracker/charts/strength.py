@@ -28,6 +28,7 @@ def strength_figure(data: ChartData) -> dict:
                 color,
                 mode="lines",
                 line={"color": color, "width": 2, "dash": "dot"},
+                hoverinfo="skip",
                 legendgroup=field,
             )
         )
@@ -35,7 +36,7 @@ def strength_figure(data: ChartData) -> dict:
         traces.append(alert_markers(data))
     return {
         "data": traces,
-        "layout": layout("Leg strength (0-10)", data.start, data.end, {"range": [0, 11.6], "dtick": 2}),
+        "layout": layout(data, {"range": [0, 11.6], "dtick": 2}),
     }
 
 
@@ -51,7 +52,7 @@ def alert_markers(data: ChartData) -> dict:
             f"{alert_label(alert.code)}: {severity_label(alert.severity)} ({alert_status_label(alert.status)})"
             for alert in data.alerts
         ],
-        "hoverinfo": "text+x",
+        "hovertemplate": "%{hovertext}<extra></extra>",
         "textposition": "bottom center",
         "textfont": {"size": 9},
         "marker": {"symbol": "triangle-down", "size": 10, "color": PALETTE["vermillion"]},

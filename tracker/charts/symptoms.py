@@ -30,9 +30,7 @@ def symptoms_figure(data: ChartData) -> dict:
             }
         )
     figure_layout = layout(
-        "Symptoms logged",
-        data.start,
-        data.end,
+        data,
         {"type": "category", "categoryorder": "array", "categoryarray": rows, "automargin": True},
         height=max(160, 60 + sum(12 + 14 * (row.count("<br>") + 1) for row in rows)),
     )

@@ -1,12 +1,14 @@
-"""Reads for the charts and the clinical summary: one pass over the logs of a period, plus its alerts."""
+"""Reads for the charts and the clinical summary: one pass over the logs of a period, plus its alerts and what
+was recorded besides the logs."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from tracker.models import Alert, Patient
 from tracker.rules.trends import ANALYSIS_WINDOW_DAYS, BASELINE_ENDS_DAYS_AGO
 from tracker.rules.types import DayEntry
 from tracker.selectors.logs import day_entries
+from tracker.selectors.timeline import Timeline, timeline
 
 CHART_RANGES = {"30": 30, "90": 90, "365": 365, "all": None}
 _BEFORE_ANY_LOG = date(1900, 1, 1)
@@ -32,6 +34,8 @@ class ChartData:
     alerts: list[AlertMark]
     age: int | None
     sex: str
+    # Treatments, tests and life events, drawn on every chart's time axis.
+    timeline: Timeline = field(default_factory=Timeline)
 
 
 def chart_data(*, patient: Patient, end: date, start: date | None = None, days: int | None = None) -> ChartData:
@@ -62,4 +66,5 @@ def chart_data(*, patient: Patient, end: date, start: date | None = None, days: 
         alerts=alerts,
         age=end.year - patient.birth_year if patient.birth_year else None,
         sex=patient.sex,
+        timeline=timeline(patient=patient, start=start, end=end),
     )

@@ -5,7 +5,8 @@ import pytest
 from tests.conftest import add_logs
 from tests.tracker.charts.diary import known_diary
 from tracker.charts import FIGURES
-from tracker.models import Alert
+from tracker.models import Alert, Investigation, LifeEvent, Treatment
+from tracker.services.records import record_create
 
 
 @pytest.fixture
@@ -63,3 +64,28 @@ def test_each_chart_reads_with_a_fixed_number_of_queries(api, diary, name, djang
     # however long the period.
     with django_assert_num_queries(5):
         assert api.get(f"/api/charts/{name}/?range=365").status_code == 200
+
+
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_treatments_tests_and_events_cost_four_queries_more_whatever_their_number(
+    api, diary, patient, name, django_assert_num_queries
+):
+    for offset in range(3):
+        record_create(
+            model=Treatment,
+            patient=patient,
+            values={"name": f"Course {offset}", "start": diary - timedelta(days=60 + offset), "end": None},
+        )
+        record_create(
+            model=Investigation,
+            patient=patient,
+            values={
+                "kind": "blood_test",
+                "date": diary - timedelta(days=20 + offset),
+                "results": [{"marker": "vitamin_d", "value": 20, "unit": "ng/mL"}],
+            },
+        )
+        record_create(model=LifeEvent, patient=patient, values={"kind": "travel", "start": diary - timedelta(days=9)})
+    with django_assert_num_queries(5 + 4):
+        body = api.get(f"/api/charts/{name}/?range=365").json()
+    assert body["says"]

@@ -8,6 +8,7 @@ import pytest
 from tests.tracker.charts.diary import END, known_diary
 from tracker.charts import FIGURES, build_all, build_figure
 from tracker.charts.common import PALETTE, rolling_median
+from tracker.charts.sentences import chart_sentences
 from tracker.selectors.series import AlertMark, ChartData
 
 
@@ -68,15 +69,19 @@ def test_chair_stand_draws_the_steadi_cut_off_for_age_and_sex():
     figure = build_figure("chair_stand", _data(age=72, sex="female"))
     counts = _trace(figure, "Chair stands in 30 s")
     assert counts["y"][-1] == 13 and counts["y"][-2] is None
-    cut_off = next(t for t in figure["data"] if t["name"].startswith("Below average under 10"))
+    cut_off = next(t for t in figure["data"] if t["name"].startswith("Below average: under 10"))
     assert cut_off["y"] == [10, 10]
-    assert "70-74" in cut_off["name"]
+    assert "women 70 to 74" in cut_off["name"]
+    assert all(len(line) <= 30 for line in cut_off["name"].split("<br>")), "the legend fits a 320 px phone"
 
 
-def test_chair_stand_says_no_norm_applies_below_60():
-    figure = build_figure("chair_stand", _data(age=45, sex="male"))
-    assert len(figure["data"]) == 1
-    assert "No STEADI norm applies" in figure["layout"]["annotations"][0]["text"]
+def test_chair_stand_without_a_norm_draws_none_and_says_why_above_the_chart():
+    data = _data(age=45, sex="male")
+    figure = build_figure("chair_stand", data)
+    assert len(figure["data"]) == 1 and "annotations" not in figure["layout"]
+    assert chart_sentences(data)["chair_stand"].endswith(
+        "No population norm applies: the CDC STEADI norms cover women and men aged 60 to 94."
+    )
 
 
 def test_symptom_timeline_has_a_row_per_logged_symptom_on_its_days():
@@ -90,12 +95,12 @@ def test_symptom_timeline_has_a_row_per_logged_symptom_on_its_days():
 def test_activity_against_next_day_fatigue_pairs_each_day_with_the_next():
     figure = build_figure("activity_fatigue", _data())
     points = figure["data"][0]
-    assert len(points["x"]) == len(points["y"]) == len(points["text"])
-    first_day = points["text"][0]
-    diary = {d.date.isoformat(): d for d in known_diary()}
-    day = diary[first_day]
-    after = diary[(day.date + timedelta(days=1)).isoformat()]
+    diary = {d.date: d for d in known_diary() if d.date >= END - timedelta(days=89)}
+    day = next(d for d in diary.values() if d.steps is not None and d.date + timedelta(days=1) in diary)
+    after = diary[day.date + timedelta(days=1)]
+    assert len(points["x"]) == len(points["y"]) == len(points["customdata"])
     assert (points["x"][0], points["y"][0]) == (day.steps, after.fatigue)
+    assert points["customdata"][0] == f"{day.date:%a} {day.date.day} {day.date:%b %Y}", "tapping a dot tells its day"
 
 
 def test_steps_are_bars_with_none_on_unknown_days():

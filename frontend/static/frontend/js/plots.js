@@ -1,6 +1,7 @@
 // Draws each chart on the page with plotly.js (loaded by its own script tag as window.Plotly).
 // A chart's figure is either embedded as JSON data (data-figure-json names the element) or fetched
-// from the charts API (data-figure-url). Sets body[data-charts-ready] when all are drawn.
+// from the charts API (data-figure-url), whose sentence on what the chart shows goes in the page's
+// [data-chart-says] for it. Sets body[data-charts-ready] when all are drawn.
 
 const CONFIG = {
   responsive: true,
@@ -22,7 +23,10 @@ async function figureFor(element) {
   if (!response.ok) {
     throw new Error(`${response.status} from ${element.dataset.figureUrl}`);
   }
-  return (await response.json()).figure;
+  const answer = await response.json();
+  const says = document.querySelector(`[data-chart-says="${element.id}"]`);
+  if (says) says.textContent = answer.says;
+  return answer.figure;
 }
 
 async function draw(element) {
