@@ -1,6 +1,7 @@
 """Every page on the narrowest phones (320 px) and in dark mode: nothing runs off the side, and a screenshot of
 each for a person to look at (artifacts/screenshots/)."""
 
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -25,6 +26,8 @@ SIGNED_IN = {
     "test-form": "/records/tests/new/",
     "treatment-form": "/records/treatments/new/",
     "event-form": "/records/events/new/",
+    "messages": "/notifications/",
+    "add-missed-day": "/history/{missed_day}/",
 }
 
 
@@ -49,7 +52,7 @@ def test_no_page_runs_off_the_side(browser, live_server, transactional_db, patie
             sign_in(context, SimpleNamespace(user=patient.user), live_server.url)
         page = context.new_page()
         for name, path in pages.items():
-            page.goto(path.format(alert=alert.pk))
+            page.goto(path.format(alert=alert.pk, missed_day=patient.local_today() - timedelta(days=5)))
             page.wait_for_load_state("networkidle")
             if name == "today":
                 page.get_by_text("More about today").tap()
