@@ -3,6 +3,7 @@ import re
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
+from django.core.management import call_command
 from django.utils.csp import CSP
 
 from frontend.views.pwa import SHELL_FILES
@@ -50,3 +51,12 @@ def test_every_module_a_shell_module_imports_is_in_the_shell():
         source = Path(finders.find(name)).read_text()
         for imported in re.findall(r'(?:\bfrom |\bimport\()"\./([\w.]+)"', source):
             assert f"frontend/js/{imported}" in shell, f"{name} imports {imported}, which the shell lacks"
+
+
+def test_the_production_static_storage_collects_every_file(tmp_path, settings):
+    """Two modules that import each other cannot both be named by their hash: collectstatic would stop the deploy."""
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "tracker.storage.StaticStorage"}}
+    call_command("collectstatic", interactive=False, verbosity=0)
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    assert set(SHELL_FILES) <= set(manifest)

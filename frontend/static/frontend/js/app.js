@@ -71,11 +71,6 @@ if ("serviceWorker" in navigator) {
     if (event.data?.type === "outbox-synced") showPending();
   });
 }
-// Signed-out pages must not leave the last person's pages readable offline on a shared phone.
-export async function forgetPages() {
-  if (!("caches" in window)) return;
-  for (const name of await caches.keys()) if (name.startsWith("pages-")) await caches.delete(name);
-}
 // The offline page, cached once, names the emergency number Today last showed on this phone.
 const EMERGENCY_NUMBER_KEY = "emergency-number";
 const today = document.getElementById("offline-inputs");
@@ -95,6 +90,6 @@ if (account) {
     .then(sync);
 } else {
   rememberSignedIn(null).catch(() => {});
-  forgetPages();
+  import("./signout.js").then(({ forgetPages }) => forgetPages());
 }
-if (document.querySelector("[data-sign-out]")) import("./signout.js");
+if (account && document.querySelector("[data-sign-out]")) import("./signout.js");

@@ -1,7 +1,16 @@
 // Signing out on a shared phone: entries not sent yet stay this account's (sent when it signs in again) or,
 // if the person chooses, are deleted; this account's pages leave the phone's cache either way.
-import { account, forgetPages } from "./app.js";
+// Loaded by app.js where it is needed; it does not import app.js back, as collectstatic's manifest cannot
+// hash two modules that name each other.
 import { pending, removeAll } from "./outbox.js";
+
+const account = document.body.dataset.account || null;
+
+// Signed-out pages must not leave the last person's pages readable offline on a shared phone.
+export async function forgetPages() {
+  if (!("caches" in window)) return;
+  for (const name of await caches.keys()) if (name.startsWith("pages-")) await caches.delete(name);
+}
 
 const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone: "UTC" });
 
