@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import wait_until
 from tests.frontend.browser.conftest import screenshot, sign_in, wait_for_service_worker
-from tracker.models import DailyLog
+from tracker.models import DailyLog, PushSubscription
 
 pytestmark = pytest.mark.worker
 
@@ -19,6 +19,18 @@ OUTBOX_ENTRIES = """() => new Promise((resolve) => {
     };
 })"""
 CACHED_PAGES = "async () => (await Promise.all(['/', '/settings/'].map((url) => caches.match(url)))).filter(Boolean)"
+
+
+# The browser's push service is outside the machine: a stand-in subscription on the test's allowed push host.
+FAKE_PUSH_SERVICE = """
+const fakeSubscription = {
+    endpoint: "https://localhost/push/this-phone",
+    toJSON() { return { endpoint: this.endpoint, keys: { p256dh: "BPublicKeyOfThisPhone", auth: "secret" } }; },
+    async unsubscribe() { sessionStorage.removeItem("subscribed"); return true; },
+};
+PushManager.prototype.subscribe = async () => { sessionStorage.setItem("subscribed", "1"); return fakeSubscription; };
+PushManager.prototype.getSubscription = async () => (sessionStorage.getItem("subscribed") ? fakeSubscription : null);
+"""
 
 
 def _save_offline_as_frank(phone, page, frank, server) -> None:
@@ -99,3 +111,19 @@ def test_frank_may_delete_his_unsent_entries_when_he_signs_out(phone, server, ma
     page.get_by_role("button", name="Save today").wait_for()
     page.wait_for_timeout(1000)
     assert not DailyLog.objects.exists()
+
+
+def test_signing_out_stops_this_account_s_notifications_on_this_phone(phone, server, make_patient):
+    frank = make_patient(username="frank")
+    phone.grant_permissions(["notifications"])
+    phone.add_init_script(FAKE_PUSH_SERVICE)
+    sign_in(phone, frank, server)
+    page = phone.new_page()
+    page.goto("/settings/")
+    page.get_by_role("button", name="Turn on notifications").tap()
+    page.get_by_text("Notifications are on for this phone.").wait_for()
+    assert PushSubscription.objects.filter(user=frank.user).count() == 1
+
+    _sign_out(page, width=390, choice=None)
+    assert not PushSubscription.objects.filter(user=frank.user).exists(), "the next person gets none of his alerts"
+    assert page.evaluate("sessionStorage.getItem('subscribed')") is None

@@ -44,6 +44,13 @@ export async function unsubscribe() {
   return "";
 }
 
+// Signing out: this phone stops getting the account's alerts (with the person's name and advice), so whoever
+// uses it next never sees them. Bounded, so a slow network never holds up the sign-out.
+export async function unsubscribeOnSignOut() {
+  if (!localStorage.getItem(SUBSCRIPTION_ID)) return;
+  await Promise.race([unsubscribe().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 3000))]);
+}
+
 // The browser's own errors ("Registration failed - permission denied") said as a person would.
 function problem(error) {
   if (error?.name === "NotAllowedError") {

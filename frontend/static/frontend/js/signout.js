@@ -1,8 +1,10 @@
 // Signing out on a shared phone: entries not sent yet stay this account's (sent when it signs in again) or,
-// if the person chooses, are deleted; this account's pages leave the phone's cache either way.
+// if the person chooses, are deleted; this account's pages leave the phone's cache and its notifications
+// stop coming to this phone either way.
 // Loaded by app.js where it is needed; it does not import app.js back, as collectstatic's manifest cannot
 // hash two modules that name each other.
 import { pending, removeAll } from "./outbox.js";
+import { unsubscribeOnSignOut } from "./push.js";
 
 const account = document.body.dataset.account || null;
 
@@ -30,6 +32,7 @@ for (const form of document.querySelectorAll("[data-sign-out]")) {
       return;
     }
     if (unsent.length && form.unsent.value === "delete") await removeAll(account);
+    await unsubscribeOnSignOut();
     await forgetPages();
     form.submit();
   });
