@@ -22,6 +22,8 @@ PALETTE = {
 ROLLING_DAYS = 7
 # A rolling median over fewer logged days than this would mostly echo single days.
 ROLLING_MIN_LOGS = 4
+# What a tap shows is broken into lines this long, so it fits beside the finger on a 320-pixel phone.
+HOVER_LINE_CHARS = 32
 # A diary begun within the period shows at least this many days, ending today.
 NEWCOMER_AXIS_DAYS = 14
 # Room left at each end of the time axis, as a share of the days shown.

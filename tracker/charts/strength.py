@@ -3,7 +3,19 @@
 from tracker.labels import alert_label, alert_status_label, severity_label
 from tracker.selectors.series import ChartData
 
-from .common import PALETTE, band, baseline_level, daily_axis, iso, layout, line, on_axis, rolling_median
+from .common import (
+    HOVER_LINE_CHARS,
+    PALETTE,
+    band,
+    baseline_level,
+    daily_axis,
+    iso,
+    layout,
+    line,
+    on_axis,
+    rolling_median,
+    wrapped,
+)
 
 LEGS = (("strength_left", "Left leg", PALETTE["blue"]), ("strength_right", "Right leg", PALETTE["orange"]))
 # Alert markers sit just above the 0-10 scale so they never hide a rating.
@@ -43,18 +55,19 @@ def strength_figure(data: ChartData) -> dict:
 def alert_markers(data: ChartData) -> dict:
     return {
         "type": "scatter",
-        "mode": "markers+text",
+        # Named when tapped: alerts a few days apart would write over each other, and past the chart's edge.
+        "mode": "markers",
         "name": "Alerts",
         "x": [alert.date.isoformat() for alert in data.alerts],
         "y": [ALERT_MARKER_Y] * len(data.alerts),
-        "text": [alert_label(alert.code) for alert in data.alerts],
         "hovertext": [
-            f"{alert_label(alert.code)}: {severity_label(alert.severity)} ({alert_status_label(alert.status)})"
+            wrapped(
+                f"{alert_label(alert.code)}: {severity_label(alert.severity)} ({alert_status_label(alert.status)})",
+                HOVER_LINE_CHARS,
+            )
             for alert in data.alerts
         ],
         "hovertemplate": "%{hovertext}<extra></extra>",
-        "textposition": "bottom center",
-        "textfont": {"size": 9},
         "marker": {"symbol": "triangle-down", "size": 10, "color": PALETTE["vermillion"]},
         "cliponaxis": False,
     }

@@ -10,14 +10,15 @@ from tracker.labels import INVESTIGATION_KIND_LABELS, LIFE_EVENT_KIND_LABELS, la
 from tracker.selectors.series import ChartData
 from tracker.selectors.timeline import EventMark, InvestigationMark, TreatmentSpan
 
-from .common import PALETTE, day_month_year, shown_start, translucent, wrapped
+from .common import HOVER_LINE_CHARS, PALETTE, day_month_year, shown_start, translucent, wrapped
 
 # The lane above the plot: its share of the figure's height, and the extra pixels the figure gets for it.
 LANE_DOMAIN = [0.83, 1.0]
 PLOT_DOMAIN = [0.0, 0.79]
 LANE_HEIGHT_PX = 64
 _TREATMENT_ROW, _TEST_ROW = 0, 1
-HOVER_LINE_CHARS = 32
+# Past this share of the axis, a mark's label sits to its left.
+LABEL_FLIPS_AT = 0.6
 TREATMENT_COLOR = PALETTE["green"]
 TEST_COLOR = PALETTE["purple"]
 EVENT_COLOR = PALETTE["black"]
@@ -51,6 +52,7 @@ def add_timeline(figure: dict, data: ChartData) -> dict:
                 _TREATMENT_ROW,
                 TREATMENT_COLOR,
                 "square",
+                (first_day, data.end),
             ),
             _lane(
                 _("Tests"),
@@ -58,6 +60,7 @@ def add_timeline(figure: dict, data: ChartData) -> dict:
                 _TEST_ROW,
                 TEST_COLOR,
                 "diamond",
+                (first_day, data.end),
             ),
             _lane(
                 _("Events"),
@@ -68,6 +71,7 @@ def add_timeline(figure: dict, data: ChartData) -> dict:
                 _TEST_ROW,
                 EVENT_COLOR,
                 "circle",
+                (first_day, data.end),
             ),
         )
         if trace is not None
@@ -91,9 +95,13 @@ def _shade(treatment: TreatmentSpan, first_day: date, last_day: date) -> dict:
     }
 
 
-def _lane(name: str, marks: list[tuple[date, str, str]], row: int, color: str, symbol: str) -> dict | None:
+def _lane(
+    name: str, marks: list[tuple[date, str, str]], row: int, color: str, symbol: str, shown: tuple[date, date]
+) -> dict | None:
     if not marks:
         return None
+    first_day, last_day = shown
+    span = max(1, (last_day - first_day).days)
     return {
         "type": "scatter",
         "mode": "markers+text",
@@ -102,7 +110,10 @@ def _lane(name: str, marks: list[tuple[date, str, str]], row: int, color: str, s
         "y": [row] * len(marks),
         "yaxis": "y2",
         "text": [label for _, label, _ in marks],
-        "textposition": "middle right",
+        # A label reads away from the nearer edge, so none runs off the chart.
+        "textposition": [
+            "middle left" if (day - first_day).days / span > LABEL_FLIPS_AT else "middle right" for day, _, _ in marks
+        ],
         "textfont": {"size": 10, "color": color},
         # Short lines, so what a tap shows fits beside the finger on a 320-pixel phone.
         "hovertext": [

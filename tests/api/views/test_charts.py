@@ -39,7 +39,7 @@ def test_a_chart_covers_the_range_up_to_the_patients_today(api, diary, chosen, d
     assert body["range"] == chosen
     assert len(left["x"]) == days and left["x"][-1] == diary.isoformat()
     alerts = next(t for t in body["figure"]["data"] if t["name"] == "Alerts")
-    assert alerts["text"] == ["One leg weaker than the other"]
+    assert alerts["hovertext"][0].startswith("One leg weaker than the other:<br>Book")
 
 
 def test_all_starts_at_the_first_log(api, diary):

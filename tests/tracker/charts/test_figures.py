@@ -55,13 +55,12 @@ def test_strength_has_each_leg_its_median_and_usual_range_with_gaps_for_missing_
     assert band["fill"] == "tonexty" and band["y"][0] > 7 > _trace(figure, "Right leg usual range (low edge)")["y"][0]
 
 
-def test_alerts_are_markers_labelled_in_plain_words():
+def test_alerts_are_markers_a_tap_names_in_plain_words():
     alerts = [AlertMark(END - timedelta(days=5), "worsening_trend", "soon", "open", None)]
     markers = _trace(build_figure("strength", _data(alerts=alerts)), "Alerts")
-    assert markers["mode"] == "markers+text"
-    assert markers["text"] == ["Legs weaker over weeks"] and markers["x"] == [(END - timedelta(days=5)).isoformat()]
+    assert markers["mode"] == "markers" and markers["x"] == [(END - timedelta(days=5)).isoformat()]
     assert markers["hovertext"] == [
-        "Legs weaker over weeks: Book an appointment in the next week or two (Not yet read)"
+        "Legs weaker over weeks: Book an<br>appointment in the next week or<br>two (Not yet read)"
     ]
 
 

@@ -46,6 +46,7 @@ def test_every_time_chart_shades_treatments_and_marks_tests_and_events_in_words(
     treatments, tests, events = _lane(figure, "Treatments"), _lane(figure, "Tests"), _lane(figure, "Events")
     assert treatments["text"] == ["Vitamin B12 &lt;b&gt;"], "what a person typed is never markup"
     assert tests["text"] == ["Blood test"] and events["text"] == ["Illness"]
+    assert events["textposition"] == ["middle right"]
     assert tests["hovertext"] == [
         "Blood test, 16 May 2026<br>Vitamin B12: 150 pg/mL (below<br>the lab's range, 200 to 900)"
     ]
@@ -70,3 +71,9 @@ def test_a_course_started_before_the_period_is_shaded_from_its_first_day_shown()
     [shade] = figure["layout"]["shapes"]
     assert shade["x0"] == f"{END - timedelta(days=89)} 00:00" and shade["x1"] == f"{END - timedelta(days=2)} 00:00"
     assert _lane(figure, "Treatments")["x"] == [(END - timedelta(days=89)).isoformat()]
+
+
+def test_a_label_near_today_reads_to_the_left_of_its_mark_so_it_stays_on_the_chart():
+    records = Timeline(tests=[InvestigationMark("mri", END - timedelta(days=3))])
+    lane = _lane(build_figure("strength", _data(records)), "Tests")
+    assert lane["text"] == ["MRI scan"] and lane["textposition"] == ["middle left"]
