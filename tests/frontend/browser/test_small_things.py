@@ -2,6 +2,8 @@
 the in-app inbox, a share link that can be read and sent with the phone's share sheet, and the browser's own
 error words never shown as they are."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -86,6 +88,9 @@ def test_the_share_link_can_be_read_whole_and_sent_with_the_share_sheet(phone, s
     assert field.evaluate("(box) => box.getBoundingClientRect().bottom") < page.locator(".tabs").bounding_box()["y"]
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     screenshot(page, f"sharing-link-{width}", full_page=False)
+
+    listed = page.locator("[data-share-list]").inner_text()
+    assert listed.startswith("Link made ") and not re.search(r"\d{4}-\d{2}-\d{2}", listed), "dates as people say them"
 
     page.get_by_role("button", name="Share the link").tap()
     page.get_by_role("status").get_by_text("Link shared.").wait_for()

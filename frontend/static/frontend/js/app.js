@@ -33,7 +33,7 @@ export async function showPending() {
   const waiting = entries.filter((entry) => !entry.errors);
   const lines = entries.filter((entry) => entry.errors).map(refusedLine);
   if (waiting.length) {
-    const dates = waiting.map((entry) => entry.date).sort().join(", ");
+    const dates = waiting.map((entry) => entry.date).sort().map(dayName).join(", ");
     lines.unshift(
       `Waiting to send ${waiting.length} ${waiting.length === 1 ? "entry" : "entries"} (${dates}). ` +
         "They are safe on this phone and will be sent when you are online. ",

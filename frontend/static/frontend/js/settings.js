@@ -100,7 +100,11 @@ async function showCollection(collection) {
   return true;
 }
 
-const day = (iso) => iso.slice(0, 10);
+// Dates as a person says them ("29 November 2026", "29 November 2026 at 14:05"), in the phone's own time.
+const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
+const day = (iso) => DAY.format(new Date(iso));
+const moment = (iso) => `${day(iso)} at ${TIME.format(new Date(iso))}`;
 
 const SHARED_EXTRAS = { notes: "your notes", exports: "files to download" };
 
@@ -229,7 +233,7 @@ if (audit) {
     path: "/api/audit/",
     describe: (view) => {
       const who = view.viewer_kind === "caregiver" ? `Carer ${view.viewer}` : "Your doctor's link";
-      return `${view.accessed_at.slice(0, 16).replace("T", " ")}: ${who} looked at ${WHAT_WAS_SEEN[view.what] || view.what} (${view.client})`;
+      return `${moment(view.accessed_at)}: ${who} looked at ${WHAT_WAS_SEEN[view.what] || view.what} (${view.client})`;
     },
     removable: () => false,
   });
