@@ -2,7 +2,8 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from math import sqrt
+from itertools import pairwise
+from math import copysign, log1p, sqrt
 
 from .clinical import BACKGROUND_SYMPTOM_MIN_DAYS, BACKGROUND_SYMPTOM_SHARE
 from .types import DayEntry
@@ -16,6 +17,15 @@ NOISE_FLOOR = 0.5
 _DEVIATION_CAP = 3.0
 # The efficiency loss of a median against a mean, used for the standard error of a median.
 _MEDIAN_SE_FACTOR = 1.2533
+# Daily self-ratings persist: a bad day tends to follow a bad day and people copy yesterday's answer. In diary
+# studies the lag-1 autocorrelation of daily symptom ratings runs about 0.3 to 0.7 (Stone & Broderick, Annu Rev
+# Clin Psychol 2007; Schneider & Stone, Qual Life Res 2016), so the estimate from a person's own diary is shrunk
+# towards 0.4 as if the prior were worth 10 pairs of days, and never taken below 0.3: a short calm diary cannot
+# prove that its days are independent. Counts from a test (chair stands) have no such floor.
+PERSISTENCE_PRIOR = 0.4
+PERSISTENCE_PRIOR_PAIRS = 10
+PERSISTENCE_FLOOR = 0.3
+PERSISTENCE_CEILING = 0.9
 
 
 def interquartile_mean(values: Sequence[float]) -> float:
@@ -36,14 +46,68 @@ def median(values: Sequence[float]) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Level:
-    """The typical value of a series over a window and how much it wanders from day to day."""
+    """The typical value of a series over a window, how much it wanders from day to day, and how much one day
+    carries over into the next (`persistence`, the lag-1 autocorrelation)."""
 
     typical: float
     noise: float
     count: int
+    persistence: float = PERSISTENCE_FLOOR
+
+    @property
+    def effective_count(self) -> float:
+        """How many independent days the window is worth: persistent days repeat each other."""
+        return self.count / mean_variance_factor(self.persistence, self.count)
+
+    def standard_error(self) -> float:
+        return self.noise * sqrt(1 / self.effective_count)
 
 
-def level_of(values: Sequence[float], noise_floor: float = NOISE_FLOOR) -> Level | None:
+def mean_variance_factor(persistence: float, count: int) -> float:
+    """Var(mean of `count` consecutive values) / (noise^2 / count) for AR(1) noise: 1 for independent days,
+    close to (1 + rho) / (1 - rho) for long runs (Bartlett's formula)."""
+    if count <= 1 or persistence <= 0:
+        return 1.0
+    rho = persistence
+    # 1 + 2 * sum((1 - k / count) * rho**k for k in 1..count-1), in closed form.
+    return 1 + 2 * (rho / (1 - rho) - rho * (1 - rho**count) / (count * (1 - rho) ** 2))
+
+
+def change_z(baseline: Level, recent: Sequence[float], persistence: float | None = None) -> float:
+    """The recent mean's distance from the usual level in standard errors of their difference, both windows'
+    persistence counted, turned from Student's t (the noise is estimated from few independent days) into the
+    normal scale so that every rule is judged against one table of thresholds."""
+    rho = baseline.persistence if persistence is None else persistence
+    recent_mean = sum(recent) / len(recent)
+    variance = baseline.noise**2 * (mean_variance_factor(rho, len(recent)) / len(recent) + 1 / baseline.effective_count)
+    return normal_equivalent((recent_mean - baseline.typical) / sqrt(variance), baseline.effective_count - 1)
+
+
+def normal_equivalent(t: float, degrees_of_freedom: float) -> float:
+    """The standard normal value with the same tail probability as Student's t (Wallace's approximation,
+    Ann Math Stat 1959; within 0.02 for 3 or more degrees of freedom)."""
+    df = max(degrees_of_freedom, 2.0)
+    return copysign(sqrt(df * log1p(t * t / df)) * (8 * df + 1) / (8 * df + 3), t)
+
+
+def persistence_of(values: Sequence[float], centre: float, cap: float, floor: float = PERSISTENCE_FLOOR) -> float:
+    """Lag-1 autocorrelation of consecutive logs (capped deviations from the centre), shrunk towards the prior;
+    with `floor` 0 (a test's counts) there is no prior: only the diary's own pairs speak."""
+    deviations = [max(-cap, min(cap, v - centre)) for v in values]
+    spread = sum(d * d for d in deviations)
+    pairs = len(deviations) - 1
+    observed = sum(a * b for a, b in pairwise(deviations)) / spread * len(deviations) / pairs if spread and pairs else 0
+    prior_pairs = PERSISTENCE_PRIOR_PAIRS if floor > 0 else 0
+    shrunk = (pairs * observed + prior_pairs * PERSISTENCE_PRIOR) / max(1, pairs + prior_pairs)
+    return min(PERSISTENCE_CEILING, max(floor, shrunk))
+
+
+def level_of(
+    values: Sequence[float],
+    noise_floor: float = NOISE_FLOOR,
+    persistence_floor: float = PERSISTENCE_FLOOR,
+    independent: bool = False,
+) -> Level | None:
     """Typical value and robust noise. MAD is zero for whole-number ratings that mostly repeat, and a trimmed
     mean absolute deviation drops exactly the +-1 and +-2 days that make up such a diary's noise, so the noise
     is the root mean square deviation from the median with each deviation capped at 3 times a first robust
@@ -58,7 +122,20 @@ def level_of(values: Sequence[float], noise_floor: float = NOISE_FLOOR) -> Level
     first_scale = max(mad_sd, _MEAN_ABS_TO_SD * sum(central) / len(central), noise_floor)
     cap = _DEVIATION_CAP * first_scale
     capped_rms = sqrt(sum(min(d, cap) ** 2 for d in deviations) / len(deviations))
-    return Level(typical=interquartile_mean(values), noise=max(capped_rms, noise_floor), count=len(values))
+    # Tests done days apart (chair stands) are independent; a trend in them (the learning effect) is no persistence.
+    rho = 0.0 if independent else persistence_of(values, centre, cap, persistence_floor)
+    # A window of persistent days sees only part of the slow wander: its spread underestimates the noise by
+    # about one effective day's worth (the AR(1) bias of a sample variance).
+    n = len(values)
+    seen_share = max(0.5, 1 - mean_variance_factor(rho, n) / n)
+    noise = max(capped_rms / sqrt(seen_share), noise_floor)
+    return Level(typical=interquartile_mean(values), noise=noise, count=n, persistence=rho)
+
+
+def halfway_below(usual: float, drop: float) -> float:
+    """The cut-off for "at least `drop` below usual" on whole-number answers, put halfway between two attainable
+    values, so that a usual level of 7.97 or 8.03 does not decide whether a 6 is a 2-point drop."""
+    return round(usual - drop) + 0.5
 
 
 def change_threshold(meaningful: float, multiplier: float, baseline: Level, recent_count: int) -> float:

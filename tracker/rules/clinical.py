@@ -18,14 +18,27 @@ CHAIR_STAND_NOISE_FLOOR = 1.0
 # Losing about half of a leg's self-rated strength at once is "severe" weakness in the sense of the
 # stroke and acute cord compression red flags (NICE NG127 section 1.11; FAST/BE-FAST campaigns).
 SEVERE_STRENGTH_DROP = 4.0
-# "Sudden": most of that loss happened since the previous log, not over weeks.
-SUDDEN_STEP = 3.0
-# "One-sided" (focal, the stroke pattern in BE-FAST and NICE NG127): the other leg lost less than half as much.
-# A severe drop in one leg while the other fell by more than half as much (but not severely) is read as a bad
-# day affecting both legs; both legs dropping severely still counts (acute cord compression).
+# A leg at 3/10 or less is severely weak whatever the usual level: it cannot be trusted to carry weight (MRC
+# grade 3 or less in plain words). With new bladder or bowel control loss or saddle numbness this is an emergency
+# from the very first log (NICE CKS "Sciatica": suspected cauda equina needs immediate emergency referral).
+SEVERELY_WEAK = 3
+# "One-sided" (focal, the stroke pattern in BE-FAST and NICE NG127): one leg at least 3 points below its usual
+# level (8 to 5, 7 to 4: a loss a person notices at once) while the other leg lost less than half as much.
+FOCAL_DROP = 3.0
 FOCAL_SHARE = 0.5
+# "Sudden": at least this share of the drop happened since the previous log, not over weeks.
+SUDDEN_SHARE = 0.6
 # "New" weakness for the cancer and fall rules: a meaningful drop below the patient's usual level.
 NEW_WEAKNESS_DROP = 2.0
+# Signs that a change involves the nerves, not a passing illness.
+NERVE_SYMPTOMS = frozenset(
+    {"numbness", "tingling", "heaviness", "balance_problems", "bladder_bowel_change", "saddle_numbness"}
+)
+# A flu-like illness: both legs down with fatigue this far above usual (or aching joints) and no nerve signs.
+ILLNESS_FATIGUE_RISE = 2.0
+# Known cancer, back pain alone (NICE NG234): persistent means on most days (60 %) for a week or more.
+PERSISTENT_BACK_PAIN_DAYS = 7
+PERSISTENT_BACK_PAIN_SHARE = 0.6
 # Guillain-Barre and other rapidly progressive weakness (NICE CKS "Guillain-Barre syndrome": weakness or
 # numbness ascending over days needs same-day assessment): a drop of 3 points built up over several days,
 # or numbness climbing 2 levels (e.g. from the feet to the knees) within a week.
@@ -35,14 +48,6 @@ ASCENDING_NUMBNESS_LEVELS = 2
 # A drop counts as "built up over days" when no single day-to-day step holds most of it.
 LARGEST_STEP_SHARE = 0.7
 
-# Noise scaling: a change must exceed this many robust standard errors of the patient's own
-# day-to-day variation before it counts; with ~200 nightly looks a year this keeps chance alarms rare.
-NOISE_MULTIPLIER_SINGLE_DAY = 3.0
-NOISE_MULTIPLIER_TREND = 4.0
-# Chair-stand decline: the fall of a fitted "steady, then declining" line, tested at every possible start in the
-# last 8 weeks, must exceed 3.75 standard errors (testing many starts needs a little more than the 3.5 a single
-# test would; on replayed diaries this kept chance declines below one in 300 patient-years).
-NOISE_MULTIPLIER_CHAIR_HINGE = 3.75
 
 # A symptom logged on at least this share of baseline days is part of the patient's usual picture,
 # not "new" (NICE CG75 and the cauda equina pathway both ask about new or changed symptoms).
@@ -80,12 +85,17 @@ FALL = "fall"
 # Breen et al., J Clin Endocrinol Metab 2013, step reduction to ~1,500 a day). Steps below half the usual
 # level for a week is a "collapse" worth knowing about.
 ACTIVITY_DROP_RATIO = 0.5
+# Steps falling by at least 15 % alongside chair stands: the slowing of parkinsonism shows in daily walking
+# (a judgement call: less than the week-to-week swing of a healthy person's steps would not be noticed).
+MEANINGFUL_STEPS_CHANGE = 0.15
 
 # Post-exertional symptom exacerbation (NICE NG206, ME/CFS, 2021): symptoms worsen 12-48 hours after
-# exertion. "High activity" = at least 1.6 times the usual steps; a "crash" = fatigue 2+ points above usual.
-EXERTION_RATIO = 1.6
+# exertion.
+# "High activity" = at least 1.35 times the usual steps (a long walk for someone who mostly stays in); a "crash"
+# = fatigue at least 1.5 points above the usual of ordinary days, i.e. 2 points on whole-number answers.
+EXERTION_RATIO = 1.35
 CRASH_LAG_DAYS = (1, 2)
-CRASH_RISE = 2.0
+CRASH_RISE = 1.5
 REPEATED_CRASHES = 3
 # "Again and again": the crashes follow at least half of the busy days, or, for patients whose step counts vary
 # a lot (many "busy" days), they are unlikely by chance (p < 1%, one-sided binomial test) given how often this

@@ -1,6 +1,7 @@
 """The re-alert policy: when a finding becomes an alert, and which finding matters most."""
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from .types import Finding, PriorAlert
@@ -25,28 +26,41 @@ def _same_concern(code: str) -> frozenset[str]:
 
 
 def should_raise(finding: Finding, prior: Sequence[PriorAlert], today: date) -> bool:
-    """Raise unless an alert for the same concern, at the same or a higher severity, was raised within the
-    quiet period. An escalation always alerts; a dismissed alert still counts as "already told"."""
+    """Raise unless an alert for the same concern, for the same reason, at the same or a higher severity, was
+    raised within the quiet period. A more severe finding always alerts, and so does one with a new reason (a
+    bladder change after weakness in a person with cancer): the policy holds back repeats, never news. A dismissed
+    alert still counts as "already told"."""
     quiet_days = TREND_QUIET_DAYS if finding.code in TREND_CODES else RED_FLAG_QUIET_DAYS
     concern = _same_concern(finding.code)
+    reason = finding.evidence.get("reason", "")
     return not any(
         alert.code in concern
         and 0 <= (today - alert.raised_on).days < quiet_days
         and alert.severity.rank >= finding.severity.rank
+        and (alert.reason == reason or alert.code != finding.code)
         for alert in prior
     )
 
 
-def alerts_to_raise(findings: Sequence[Finding], prior: Sequence[PriorAlert], today: date) -> list[Finding]:
+def alerts_to_raise(
+    findings: Sequence[Finding], prior: Sequence[PriorAlert], today: date, one_alert: bool = False
+) -> list[Finding]:
     """The findings of one check that become alerts: the most severe first (the first found among equals), each
-    judged by should_raise against the prior alerts and the alerts raised before it in the same check."""
+    judged by should_raise against the prior alerts and the alerts raised before it in the same check.
+
+    With `one_alert` (a saved entry: one entry raises one alert, one email, one push), the first is the alert and
+    the others ride along in its evidence as `also`, told to the person on the same page."""
     told = list(prior)
     raised = []
     for finding in sorted(findings, key=lambda f: f.severity.rank, reverse=True):
         if should_raise(finding, told, today):
             raised.append(finding)
-            told.append(PriorAlert(finding.code, finding.severity, today, "open"))
-    return raised
+            told.append(PriorAlert(finding.code, finding.severity, today, "open", finding.evidence.get("reason", "")))
+    if not one_alert or len(raised) < 2:
+        return raised
+    lead, *others = raised
+    also = [{"code": f.code, "severity": f.severity.value, "reason": f.evidence.get("reason", "")} for f in others]
+    return [replace(lead, evidence=lead.evidence | {"also": also})]
 
 
 def most_urgent(findings: Sequence[Finding]) -> Finding | None:

@@ -1,26 +1,39 @@
-"""Red flags checked when a day is saved: things that cannot wait for the nightly analysis."""
+"""Red flags checked when a day is saved: things that cannot wait for the nightly analysis.
+
+Each rule is a clinical finding (NICE NG127, NG234, the cauda equina pathway, BE-FAST), judged against the
+person's own noise where it rests on a rating, and each works from the very first log: a red flag never needs a
+baseline. frontend/static/frontend/js/redflags.js is the phone's copy for offline saves; keep the two in step
+(tests/frontend/browser/test_redflags_parity.py).
+"""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from itertools import pairwise
+from math import log, sqrt
 
-from .baseline import Level, background_symptoms, level_of, median
+from .baseline import Level, background_symptoms, halfway_below, level_of, median, normal_equivalent
+from .budget import Z_FOCAL_DROP, Z_PERSISTENT_WEAKNESS
 from .clinical import (
     ASCENDING_NUMBNESS_LEVELS,
     BACK_OR_LEG_SYMPTOMS,
     CAUDA_EQUINA_SYMPTOMS,
     FALL,
+    FOCAL_DROP,
     FOCAL_SHARE,
+    ILLNESS_FATIGUE_RISE,
     LARGEST_STEP_SHARE,
     MSCC_NEUROLOGICAL_SYMPTOMS,
+    NERVE_SYMPTOMS,
     NEW_WEAKNESS_DROP,
-    NOISE_MULTIPLIER_SINGLE_DAY,
+    PERSISTENT_BACK_PAIN_DAYS,
+    PERSISTENT_BACK_PAIN_SHARE,
     PROGRESSION_DAYS,
     PROGRESSIVE_STRENGTH_DROP,
     SEVERE_STRENGTH_DROP,
+    SEVERELY_WEAK,
     STROKE_SIGNS,
-    SUDDEN_STEP,
+    SUDDEN_SHARE,
 )
 from .types import DayEntry, Finding, PatientContext, Severity
 
@@ -32,6 +45,11 @@ MIN_BASELINE_LOGS = 10
 MIN_EARLY_BASELINE_LOGS = 7
 # A "previous" log older than this says nothing about how suddenly today's value arrived.
 PREVIOUS_LOG_MAX_AGE_DAYS = 7
+# Same-day corroboration of a one-sided drop: each standard deviation of steps below the person's usual (and
+# each of fatigue above it, the mark of an ordinary bad day) moves the drop's score by half a standard deviation,
+# at most 1.5 either way. A judgement call: steps fall after a stroke, and a bad day is tired all over.
+CORROBORATION_WEIGHT = 0.5
+CORROBORATION_CAP = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,36 +68,23 @@ class LegChange:
     def step_from_previous(self) -> float:
         return 0.0 if self.previous is None else self.previous - self.today
 
+    def is_below(self, value: float, drop: float) -> bool:
+        return value < halfway_below(self.baseline.typical, drop)
+
     def is_new_weakness(self) -> bool:
-        return self.drop >= self._new_weakness_drop()
+        return self.is_below(self.today, NEW_WEAKNESS_DROP) and self.drop >= 2 * self.baseline.noise
 
     def is_severe(self) -> bool:
-        return self.drop >= max(SEVERE_STRENGTH_DROP, NOISE_MULTIPLIER_SINGLE_DAY * self.baseline.noise)
+        return self.is_below(self.today, SEVERE_STRENGTH_DROP) and self.drop >= 3 * self.baseline.noise
 
-    def is_progressive(self) -> bool:
-        """Worse than ever this week, by a large margin, built up over days rather than in one step."""
-        if self.drop < max(PROGRESSIVE_STRENGTH_DROP, NOISE_MULTIPLIER_SINGLE_DAY * self.baseline.noise):
-            return False
-        if len(self.recent) < 2 or self.today > min(self.recent) or not self._previous_was_weak():
-            return False
-        path = (self.baseline.typical, *self.recent, self.today)
-        largest_step = max(earlier - later for earlier, later in pairwise(path))
-        return largest_step <= LARGEST_STEP_SHARE * self.drop
-
-    def weak_two_logs_running(self) -> bool:
-        return self.is_new_weakness() and self._previous_was_weak()
-
-    def _previous_was_weak(self) -> bool:
-        """One low day on its own is the classic bad day; progression needs the day before to be low too."""
-        return self.previous is not None and self.baseline.typical - self.previous >= self._new_weakness_drop()
-
-    def _new_weakness_drop(self) -> float:
-        return max(NEW_WEAKNESS_DROP, NOISE_MULTIPLIER_SINGLE_DAY * self.baseline.noise)
+    def is_sudden(self) -> bool:
+        """Most of the drop arrived since the previous log (or there is no recent log to say otherwise)."""
+        return self.previous is None or self.step_from_previous >= SUDDEN_SHARE * self.drop
 
     def evidence(self) -> dict:
         return {
             f"strength_{self.side}": self.today,
-            f"baseline_{self.side}": self.baseline.typical,
+            f"baseline_{self.side}": round(self.baseline.typical, 1),
             f"noise_{self.side}": round(self.baseline.noise, 2),
             f"previous_{self.side}": self.previous,
         }
@@ -92,21 +97,42 @@ class SaveTimeView:
     patient: PatientContext
     today: DayEntry
     legs: tuple[LegChange, ...]
+    difference: Level | None
+    steps: Level | None
+    fatigue: Level | None
+    usual_largest_gap: float
+    recent_days: tuple[DayEntry, ...]
     new_symptoms: frozenset[str]
     numbness_rise: int
+    previous_numbness_rise: int
     baseline_window: tuple[str, str]
+
+    @property
+    def has_baseline(self) -> bool:
+        return bool(self.legs)
 
     def new_weakness(self) -> list[LegChange]:
         return [leg for leg in self.legs if leg.is_new_weakness()]
 
+    def severely_weak_sides(self) -> list[str]:
+        """Legs at 3/10 or less: severe weakness whatever the usual level (needs no baseline)."""
+        return [side for side in ("left", "right") if getattr(self.today, f"strength_{side}") <= SEVERELY_WEAK]
+
+    def new_nerve_signs(self) -> bool:
+        return bool(NERVE_SYMPTOMS & self.new_symptoms) or self.numbness_rise >= 1
+
     def evidence(self, *legs: LegChange) -> dict:
         facts = {
             "date": self.today.date.isoformat(),
+            "has_baseline": self.has_baseline,
             "baseline_window": list(self.baseline_window),
             "new_symptoms": sorted(self.new_symptoms),
             "numbness_extent": self.today.numbness_extent,
             "numbness_rise": self.numbness_rise,
         }
+        if not self.has_baseline:
+            facts["strength_left"] = self.today.strength_left
+            facts["strength_right"] = self.today.strength_right
         for leg in legs:
             facts.update(leg.evidence())
         return facts
@@ -125,7 +151,7 @@ def _view(patient: PatientContext, history: Sequence[DayEntry], today: DayEntry)
     if len(baseline_days) < MIN_BASELINE_LOGS:
         baseline_days = earlier if len(earlier) >= MIN_EARLY_BASELINE_LOGS else []
     recent_since = today.date - timedelta(days=PROGRESSION_DAYS)
-    recent_days = [d for d in earlier if d.date >= recent_since]
+    recent_days = tuple(d for d in earlier if d.date >= recent_since)
     previous = earlier[-1] if earlier and (today.date - earlier[-1].date).days <= PREVIOUS_LOG_MAX_AGE_DAYS else None
 
     legs = []
@@ -142,70 +168,126 @@ def _view(patient: PatientContext, history: Sequence[DayEntry], today: DayEntry)
                     recent=tuple(getattr(d, attribute) for d in recent_days),
                 )
             )
+    differences = [d.strength_left - d.strength_right for d in baseline_days]
+    difference = level_of(differences)
+    usual_largest_gap = max((abs(x - difference.typical) for x in differences), default=0.0) if difference else 0.0
+    logged_steps = [log(d.steps + 1) for d in baseline_days if d.steps is not None]
     usual_numbness = median([d.numbness_extent for d in baseline_days]) if baseline_days else 0.0
     lowest_recent_numbness = min([d.numbness_extent for d in recent_days], default=usual_numbness)
-    numbness_rise = today.numbness_extent - int(min(usual_numbness, lowest_recent_numbness))
+    floor_numbness = int(min(usual_numbness, lowest_recent_numbness))
     window = (baseline_days[0].date.isoformat(), baseline_days[-1].date.isoformat()) if baseline_days else ("", "")
     return SaveTimeView(
         patient=patient,
         today=today,
         legs=tuple(legs),
+        difference=difference,
+        steps=level_of(logged_steps, noise_floor=0.1, persistence_floor=0.0) if len(logged_steps) >= 7 else None,
+        fatigue=level_of([d.fatigue for d in baseline_days]),
+        usual_largest_gap=usual_largest_gap,
+        recent_days=recent_days,
         new_symptoms=frozenset(today.symptoms - background_symptoms(baseline_days)),
-        numbness_rise=numbness_rise,
+        numbness_rise=today.numbness_extent - floor_numbness,
+        previous_numbness_rise=(previous.numbness_extent - floor_numbness) if previous is not None else 0,
         baseline_window=window,
     )
 
 
 def _sudden_weakness(view: SaveTimeView) -> Finding | None:
-    sudden_severe = _sudden_severe_legs(view.legs)
     told_sudden = "sudden_onset" in view.today.symptoms
     stroke_signs = STROKE_SIGNS & view.today.symptoms
     weaker = view.new_weakness()
-    if stroke_signs and (STROKE_SIGNS & view.new_symptoms or weaker):
-        reason = "face, arm or speech signs"
-    elif sudden_severe:
-        reason = "a sudden severe loss of strength"
-    elif told_sudden and (weaker or "balance_problems" in view.new_symptoms):
+    focal = _focal_drop(view)
+    bilateral = _sudden_severe_both_legs(view)
+    severely_weak = view.severely_weak_sides()
+    if stroke_signs and (STROKE_SIGNS & view.new_symptoms or weaker or not view.has_baseline):
+        reason = "face, arm, speech or eyesight signs"
+    elif focal:
+        reason = f"a sudden loss of strength in the {focal.side} leg only"
+    elif bilateral:
+        reason = "a sudden severe loss of strength in both legs"
+    elif told_sudden and (weaker or severely_weak or "balance_problems" in view.new_symptoms):
         reason = "weakness or loss of balance that came on suddenly"
     elif told_sudden:
         return Finding(
             code="sudden_weakness",
             severity=Severity.URGENT,
-            evidence=view.evidence(*view.legs),
+            evidence=view.evidence(*view.legs) | {"reason": "told_sudden"},
             patient_text="You said your weakness came on suddenly. That needs a doctor's look today.",
             physician_text="Patient reports sudden-onset weakness; self-rated strength within usual range.",
         )
     else:
         return None
-    legs = sudden_severe or weaker or list(view.legs)
+    legs = ([focal] if focal else bilateral) or weaker or list(view.legs)
     return Finding(
         code="sudden_weakness",
         severity=Severity.EMERGENCY,
-        evidence=view.evidence(*legs),
+        evidence=view.evidence(*legs) | {"reason": reason},
         patient_text=f"Today's entry shows {reason}. This can be a sign of a stroke or a pressed spinal cord.",
-        physician_text=(
-            f"Possible stroke or acute cord compression: {reason}. "
-            + "; ".join(f"{leg.side} leg {leg.today}/10 (usual {leg.baseline.typical:g})" for leg in legs)
-        ),
+        physician_text=f"Possible stroke or acute cord compression: {reason}. " + _legs_text(view, legs),
     )
 
 
-def _sudden_severe_legs(legs: Sequence[LegChange]) -> list[LegChange]:
-    """A severe drop since the previous log, in one leg (focal, as in a stroke) or in both legs (as in acute cord
-    compression). A severe drop in one leg while the other also fell by more than half as much, but not
-    severely, is the pattern of a bad day across both legs with ordinary wobble on top, not a focal loss."""
-    severe = [leg for leg in legs if leg.is_severe() and leg.step_from_previous >= SUDDEN_STEP]
-    if len(severe) != 1 or len(legs) < 2:
+def _legs_text(view: SaveTimeView, legs: Sequence[LegChange]) -> str:
+    if not legs:
+        return f"Left leg {view.today.strength_left}/10, right leg {view.today.strength_right}/10 (no usual level yet)."
+    return "; ".join(f"{leg.side} leg {leg.today}/10 (usual {leg.baseline.typical:.1f})" for leg in legs)
+
+
+def focal_score(view: SaveTimeView, leg: LegChange) -> float:
+    """How far today's left-minus-right difference moved towards `leg` being the weaker one, in standard
+    deviations of the person's own usual difference (Student's t on their effective number of days), with the
+    day's steps and fatigue as corroboration."""
+    difference = view.today.strength_left - view.today.strength_right
+    moved = (view.difference.typical - difference) * (1 if leg.side == "left" else -1)
+    spread = view.difference.noise * sqrt(1 + 1 / view.difference.effective_count)
+    score = normal_equivalent(moved / spread, view.difference.effective_count - 1)
+    if view.steps is not None and view.today.steps is not None:
+        steps_low = (view.steps.typical - log(view.today.steps + 1)) / view.steps.noise
+        score += CORROBORATION_WEIGHT * max(-CORROBORATION_CAP, min(CORROBORATION_CAP, steps_low))
+    if view.fatigue is not None:
+        tired = (view.today.fatigue - view.fatigue.typical) / view.fatigue.noise
+        score -= CORROBORATION_WEIGHT * max(0.0, min(CORROBORATION_CAP, tired))
+    return score
+
+
+def _focal_drop(view: SaveTimeView) -> LegChange | None:
+    """The stroke pattern: one leg at least 3 points below its usual level since the previous log, the other leg
+    down by less than half as much, and the gap between the legs wider than this person has ever shown on an
+    ordinary day and beyond their own noise of that gap (the budget's Z_FOCAL_DROP)."""
+    if len(view.legs) < 2 or view.difference is None:
+        return None
+    for leg in view.legs:
+        other = next(o for o in view.legs if o is not leg)
+        if not (leg.is_below(leg.today, FOCAL_DROP) and leg.is_sudden()):
+            continue
+        if other.drop >= FOCAL_SHARE * leg.drop:
+            continue
+        gap_moved = leg.drop - other.drop
+        if gap_moved <= view.usual_largest_gap:
+            continue
+        if focal_score(view, leg) >= Z_FOCAL_DROP:
+            return leg
+    return None
+
+
+def _sudden_severe_both_legs(view: SaveTimeView) -> list[LegChange]:
+    """Both legs severely down at once (acute cord compression): on a bad day both legs can sag, so it needs both
+    legs at 3/10 or less, or new nerve signs with it."""
+    severe = [leg for leg in view.legs if leg.is_severe() and leg.is_sudden()]
+    if len(severe) < 2:
+        return []
+    if len(view.severely_weak_sides()) == 2 or view.new_nerve_signs():
         return severe
-    other = next(leg for leg in legs if leg is not severe[0])
-    return severe if other.drop < FOCAL_SHARE * severe[0].drop else []
+    return []
 
 
 def _bladder_bowel(view: SaveTimeView) -> Finding | None:
     new_cauda_signs = CAUDA_EQUINA_SYMPTOMS & view.new_symptoms
     if not new_cauda_signs:
         return None
-    with_back_or_leg = bool(BACK_OR_LEG_SYMPTOMS & view.today.symptoms) or bool(view.new_weakness())
+    with_back_or_leg = bool(
+        BACK_OR_LEG_SYMPTOMS & view.today.symptoms or view.new_weakness() or view.severely_weak_sides()
+    )
     after_spinal_surgery = "spinal_surgery" in view.patient.history
     severity = Severity.EMERGENCY if with_back_or_leg or after_spinal_surgery else Severity.URGENT
     return Finding(
@@ -213,21 +295,64 @@ def _bladder_bowel(view: SaveTimeView) -> Finding | None:
         severity=severity,
         evidence=view.evidence(*view.legs) | {"with_back_or_leg_symptoms": with_back_or_leg},
         patient_text=(
-            "You logged a new change in bladder or bowel control or numbness between the legs. "
+            "You logged a change in bladder or bowel control or numbness between the legs. "
             "With back or leg symptoms this can mean pressure on the nerves at the base of the spine."
         ),
         physician_text=(
             f"New {', '.join(sorted(new_cauda_signs))}"
-            + (" with back/leg symptoms" if with_back_or_leg else "")
+            + (" with back/leg symptoms or leg weakness" if with_back_or_leg else "")
             + (" after spinal surgery" if after_spinal_surgery else "")
             + ": possible cauda equina syndrome."
         ),
     )
 
 
+def is_illness_like(view: SaveTimeView) -> bool:
+    """Both legs down with a fatigue spike or aching joints and no nerve signs: the picture of a flu-like
+    illness, which passes, not of progressive weakness."""
+    both_down = len(view.new_weakness()) == 2
+    tired = view.fatigue is not None and view.today.fatigue >= view.fatigue.typical + ILLNESS_FATIGUE_RISE
+    aching = "joint_pain" in view.today.symptoms
+    return both_down and (tired or aching) and not view.new_nerve_signs()
+
+
+def _progressive_legs(view: SaveTimeView) -> list[LegChange]:
+    """Legs worse than ever this week by a clear margin, with the worsening continuing over at least three logs
+    (an answer copied from the day before is no new log), built up over days rather than in one step."""
+    progressive = []
+    for leg in view.legs:
+        if not leg.is_below(leg.today, PROGRESSIVE_STRENGTH_DROP) or leg.drop < 3 * leg.baseline.noise:
+            continue
+        if not leg.recent or leg.today > min(leg.recent):
+            continue
+        fresh = _fresh_values(view, leg.side)
+        weak = [v for v in fresh if leg.is_below(v, NEW_WEAKNESS_DROP)]
+        needed = 2 if view.new_nerve_signs() else 3
+        if len(weak) + 1 < needed:
+            continue
+        path = (leg.baseline.typical, *leg.recent, leg.today)
+        largest_step = max(earlier - later for earlier, later in pairwise(path))
+        if largest_step <= LARGEST_STEP_SHARE * leg.drop:
+            progressive.append(leg)
+    return progressive
+
+
+def _fresh_values(view: SaveTimeView, side: str) -> list[int]:
+    """This week's earlier values of one leg, leaving out entries that repeat the one before them exactly."""
+    values, before = [], None
+    for day in view.recent_days:
+        answers = (day.strength_left, day.strength_right, day.fatigue, day.numbness_extent, day.symptoms)
+        if answers != before:
+            values.append(getattr(day, f"strength_{side}"))
+        before = answers
+    return values
+
+
 def _rapid_progression(view: SaveTimeView) -> Finding | None:
-    progressive = [leg for leg in view.legs if leg.is_progressive()]
-    ascending = view.numbness_rise >= ASCENDING_NUMBNESS_LEVELS
+    if is_illness_like(view):
+        return None
+    progressive = _progressive_legs(view)
+    ascending = view.numbness_rise >= ASCENDING_NUMBNESS_LEVELS and view.previous_numbness_rise >= 1
     if not progressive and not ascending:
         return None
     both_legs = len(progressive) == 2
@@ -250,34 +375,67 @@ def _rapid_progression(view: SaveTimeView) -> Finding | None:
     )
 
 
+def _persistent_weakness(view: SaveTimeView) -> list[LegChange]:
+    """New weakness that has lasted: today and the fresh logs of this week below usual by a margin that persistent
+    day-to-day noise makes unlikely (the mean of those logs beyond Z_PERSISTENT_WEAKNESS standard errors)."""
+    lasting = []
+    for leg in view.new_weakness():
+        values = [*_fresh_values(view, leg.side), leg.today]
+        weak = [v for v in values if leg.is_below(v, NEW_WEAKNESS_DROP)]
+        if len(weak) < 2 or len(weak) * 3 < len(values) * 2:
+            continue
+        mean = sum(values) / len(values)
+        factor = 1 + 2 * leg.baseline.persistence
+        standard_error = leg.baseline.noise * sqrt(factor / len(values) + 1 / leg.baseline.effective_count)
+        if (leg.baseline.typical - mean) / standard_error >= Z_PERSISTENT_WEAKNESS:
+            lasting.append(leg)
+    return lasting
+
+
+def _back_pain_most_days(view: SaveTimeView) -> bool:
+    """New back pain on most days for a week or more (NICE NG234: needs an MRI within a week)."""
+    days = [*view.recent_days, view.today]
+    with_pain = [d.date for d in days if "back_pain" in d.symptoms]
+    if len(with_pain) < 2 or (with_pain[-1] - with_pain[0]).days + 1 < PERSISTENT_BACK_PAIN_DAYS - 1:
+        return False
+    return len(with_pain) >= PERSISTENT_BACK_PAIN_SHARE * len(days) and len(with_pain) >= 4
+
+
 def _cord_compression(view: SaveTimeView) -> Finding | None:
+    """Known cancer (NICE NG234, 2023): new leg weakness, walking difficulty, back pain with nerve signs or a
+    bladder, bowel or saddle change is possible metastatic spinal cord compression; new back pain on most days
+    for a week, without nerve signs, needs an MRI within a week. An odd day of back pain is not a finding."""
     if "cancer" not in view.patient.history:
         return None
-    weaker = view.new_weakness()
-    persistent_weakness = [leg for leg in weaker if leg.weak_two_logs_running()]
+    severe = [leg for leg in view.new_weakness() if leg.is_severe()] or view.severely_weak_sides()
+    lasting = _persistent_weakness(view)
     neurological = sorted(MSCC_NEUROLOGICAL_SYMPTOMS & view.new_symptoms)
     new_back_pain = "back_pain" in view.new_symptoms
-    if new_back_pain and (weaker or neurological):
-        severity, reason = Severity.EMERGENCY, "new back pain with leg weakness or nerve symptoms"
-    elif "bladder_bowel_change" in neurological or "saddle_numbness" in neurological:
+    if CAUDA_EQUINA_SYMPTOMS & set(neurological):
         severity, reason = Severity.EMERGENCY, "a new bladder, bowel or saddle numbness change"
-    elif new_back_pain:
-        severity, reason = Severity.URGENT, "new back pain"
-    elif persistent_weakness or any(leg.is_severe() for leg in weaker):
-        severity, reason = Severity.EMERGENCY, "new leg weakness"
+    elif severe and (new_back_pain or neurological or lasting):
+        severity, reason = Severity.EMERGENCY, "severe new leg weakness"
+    elif new_back_pain and (view.new_weakness() or neurological or view.numbness_rise >= 1):
+        severity, reason = Severity.URGENT, "new back pain with leg weakness or nerve symptoms"
+    elif lasting or severe:
+        severity, reason = Severity.URGENT, "new leg weakness that has lasted"
     elif FALL in neurological or "balance_problems" in neurological:
         severity, reason = Severity.URGENT, "a new fall or walking difficulty"
+    elif new_back_pain and _back_pain_most_days(view):
+        severity, reason = Severity.SOON, "back pain on most days for a week"
     else:
         return None
+    legs = lasting or view.new_weakness() or list(view.legs)
     return Finding(
         code="cord_compression",
         severity=severity,
-        evidence=view.evidence(*(weaker or view.legs)) | {"history": sorted(view.patient.history)},
+        evidence=view.evidence(*legs) | {"history": sorted(view.patient.history), "reason": reason},
         patient_text=(
-            f"With your history of cancer, {reason} should be checked quickly, "
-            "because cancer can press on the spinal cord."
+            f"With your history of cancer, {reason} should be checked "
+            + ("within the week" if severity is Severity.SOON else "quickly")
+            + ", because cancer can press on the spinal cord."
         ),
-        physician_text=f"Known cancer with {reason}: possible metastatic spinal cord compression (NICE CG75/NG234).",
+        physician_text=f"Known cancer with {reason}: possible metastatic spinal cord compression (NICE NG234).",
     )
 
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from tracker.symptoms import SYMPTOMS
 
 from . import engine
-from .types import DayEntry, Finding, PatientContext, PriorAlert
+from .types import DayEntry, Finding, PatientContext, PriorAlert, told_alerts
 
 
 def replay_alerts(diary: dict) -> Iterator[dict]:
@@ -29,18 +29,18 @@ def replay_alerts(diary: dict) -> Iterator[dict]:
     raised: list[PriorAlert] = []
     stored_keys: set[tuple[str, str, date]] = set()
 
-    def raise_alerts(findings: list[Finding], today: date) -> Iterator[dict]:
+    def raise_alerts(findings: list[Finding], today: date, one_alert: bool = False) -> Iterator[dict]:
         if not findings:
             return
         since = today - timedelta(days=engine.PRIOR_ALERT_LOOKBACK_DAYS)
         prior = [alert for alert in raised if alert.raised_on > since]
-        for finding in engine.alerts_to_raise(findings, prior, today):
+        for finding in engine.alerts_to_raise(findings, prior, today, one_alert=one_alert):
             # The database's dedup key (code, severity, date) stores an alert at most once.
             key = (finding.code, finding.severity.value, today)
             if key in stored_keys:
                 continue
             stored_keys.add(key)
-            raised.append(PriorAlert(finding.code, finding.severity, today, "open"))
+            raised.extend(told_alerts(finding.code, finding.severity, today, "open", finding.evidence))
             yield {"scenario": scenario_id, "date": today.isoformat(), "code": finding.code, "severity": key[1]}
 
     day, last_day = dates[0], dates[-1]
@@ -48,7 +48,7 @@ def replay_alerts(diary: dict) -> Iterator[dict]:
         index = bisect_left(dates, day)
         if index < len(dates) and dates[index] == day:
             history = _between(entries, dates, day - timedelta(days=engine.HISTORY_DAYS), day - timedelta(days=1))
-            yield from raise_alerts(engine.check_log(patient, history, entries[index]), day)
+            yield from raise_alerts(engine.check_log(patient, history, entries[index]), day, one_alert=True)
         window = _between(entries, dates, day - timedelta(days=engine.ANALYSIS_WINDOW_DAYS - 1), day)
         yield from raise_alerts(engine.analyse_day(patient, window, day), day)
         day += timedelta(days=1)

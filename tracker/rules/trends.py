@@ -1,19 +1,28 @@
-"""Nightly trends: slow changes over weeks, judged against the patient's own baseline and noise."""
+"""Nightly trends: slow changes over weeks, judged against the patient's own baseline, noise and persistence.
+
+Every rule's statistic is put on the normal scale and compared with a threshold derived from the false-alarm
+budget (tracker/rules/budget.py); a change must also be clinically meaningful (tracker/rules/clinical.py).
+Illness and injury spells (recorded, or illness-like in the diary) are left out of both windows, and trend alerts
+wait while one lasts (tracker/rules/episodes.py). Red flags are never held: they live in red_flags.py.
+"""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from math import comb
+from math import comb, exp, log, sqrt
 
 from .baseline import (
     NOISE_FLOOR,
     Level,
-    change_threshold,
+    change_z,
     falling_hinge,
     interquartile_mean,
     level_of,
+    mean_variance_factor,
     median,
+    normal_equivalent,
 )
+from .budget import Z_ASYMMETRY, Z_CHAIR_AND_STEPS_DECLINE, Z_CHAIR_STAND_DECLINE, Z_FATIGUE_RISE, Z_STRENGTH_DECLINE
 from .clinical import (
     ACTIVITY_DROP_RATIO,
     CHAIR_STAND_NOISE_FLOOR,
@@ -23,29 +32,35 @@ from .clinical import (
     EXERTION_RATIO,
     MEANINGFUL_CHAIR_STAND_CHANGE,
     MEANINGFUL_FATIGUE_CHANGE,
+    MEANINGFUL_STEPS_CHANGE,
     MEANINGFUL_STRENGTH_CHANGE,
-    NOISE_MULTIPLIER_CHAIR_HINGE,
-    NOISE_MULTIPLIER_TREND,
     REPEATED_CRASHES,
 )
+from .episodes import episodes_of
 from .types import DayEntry, Finding, PatientContext, Severity
 
-ANALYSIS_WINDOW_DAYS = 120
-# Baseline = the weeks up to 4 weeks ago; recent = the last 2 weeks (3 for the sparser chair stand).
-# The gap keeps an early, slow decline out of the baseline it is measured against.
+# The chair stand's baseline lies before its 12-week fit window, so the window reaches back 26 weeks.
+ANALYSIS_WINDOW_DAYS = 182
+# Self-ratings: baseline = the logs from 120 to 28 days ago; recent = the last 2 weeks. The gap keeps an early,
+# slow decline out of the baseline it is measured against.
+DAILY_WINDOW_DAYS = 120
 BASELINE_ENDS_DAYS_AGO = 28
 RECENT_DAYS = 14
-CHAIR_STAND_RECENT_DAYS = 21
-LAST_WEEK_DAYS = 7
-# The chair stand is tested every few days, so its decline is a line fitted from an unknown start within the
-# last 8 weeks, with at least 4 tests after that start; a standardised residual counts at most 2.5 SDs.
-CHAIR_STAND_FIT_DAYS = 56
-MIN_CHAIR_STAND_AFTER_START = 4
-CHAIR_STAND_RESIDUAL_CLIP = 2.5
+# Through a logging gap the recent window reaches back up to 4 weeks for its last few logs: people skip their
+# worst days, so a rule that needs 8 logs in a fixed fortnight goes silent exactly when it matters.
+MIN_RECENT_LOGS = 5
+RECENT_DAYS_THROUGH_GAP = 28
+# "Still there": the latest 3 fresh logs sit at least halfway to the change.
+STILL_THERE_LOGS = 3
 MIN_BASELINE_LOGS = 14
-MIN_RECENT_LOGS = 8
+# Chair stands are counts (about Poisson): analysed on Anscombe's square-root scale, where their noise no longer
+# depends on the level. A fall from an unknown start within the last 12 weeks (chair declines of sarcopenia and
+# myopathy build over 2-3 months), against a baseline strictly before that window.
+CHAIR_STAND_FIT_DAYS = 56
+CHAIR_STAND_RECENT_DAYS = 21
+MIN_CHAIR_STAND_AFTER_START = 4
 MIN_CHAIR_STAND_BASELINE = 6
-MIN_CHAIR_STAND_RECENT = 5
+CHAIR_STAND_RESIDUAL_CLIP = 4.0
 # Steps: the usual level over the two months before the last fortnight; recent = the last week.
 STEPS_BASELINE_DAYS = 60
 STEPS_RECENT_DAYS = 7
@@ -56,13 +71,13 @@ EXERTION_LOOKBACK_DAYS = 60
 
 @dataclass(frozen=True, slots=True)
 class Shift:
-    """A sustained change of one series: usual level, recent level and the change needed to count."""
+    """A sustained change of one series: usual level, recent level and how far beyond noise it is."""
 
     series: str
     baseline: Level
     recent: float
     last_week: float
-    threshold: float
+    z: float
 
     @property
     def change(self) -> float:
@@ -71,12 +86,13 @@ class Shift:
     def evidence(self) -> dict:
         return {
             "series": self.series,
-            "baseline": self.baseline.typical,
+            "baseline": round(self.baseline.typical, 2),
             "noise": round(self.baseline.noise, 2),
-            "recent": self.recent,
-            "last_week": self.last_week,
-            "change": self.change,
-            "threshold": round(self.threshold, 2),
+            "persistence": round(self.baseline.persistence, 2),
+            "recent": round(self.recent, 2),
+            "last_week": round(self.last_week, 2),
+            "change": round(self.change, 2),
+            "z": round(self.z, 2),
         }
 
 
@@ -86,73 +102,74 @@ class Series:
 
     baseline: list[float]
     recent: list[float]
-    last_week: list[float]
+    latest: list[float]
 
 
 def analyse_day(patient: PatientContext, days: Sequence[DayEntry], today: date) -> list[Finding]:
     window_start = today - timedelta(days=ANALYSIS_WINDOW_DAYS)
     days = [d for d in days if window_start < d.date <= today]
-    series = _split(days, today)
-    chair_stand_points = [
-        (float((today - d.date).days), float(d.chair_stand_30s))
-        for d in days
-        if d.chair_stand_30s is not None and (today - d.date).days < CHAIR_STAND_FIT_DAYS
-    ]
+    episodes = episodes_of(patient, days, today)
+    ongoing = [e for e in episodes if e.is_ongoing(today)]
+    if ongoing:
+        return []
+    usable = [d for d in days if not any(e.covers(d.date) for e in episodes)]
+    series = _split(usable, today)
     windows = {
         "baseline_window": [
-            (window_start + timedelta(days=1)).isoformat(),
+            (today - timedelta(days=DAILY_WINDOW_DAYS - 1)).isoformat(),
             (today - timedelta(days=BASELINE_ENDS_DAYS_AGO)).isoformat(),
         ],
         "recent_window": [(today - timedelta(days=RECENT_DAYS - 1)).isoformat(), today.isoformat()],
+        "explained_by": [e.evidence() for e in episodes],
     }
     findings = []
-    declines = [
+    strength = [
         shift
-        for shift in (
-            _shift("strength_left", series["strength_left"], -1, MEANINGFUL_STRENGTH_CHANGE, MIN_RECENT_LOGS),
-            _shift("strength_right", series["strength_right"], -1, MEANINGFUL_STRENGTH_CHANGE, MIN_RECENT_LOGS),
-            _chair_stand_decline(series["chair_stand_30s"], chair_stand_points),
-        )
-        if shift is not None
+        for name in ("strength_left", "strength_right")
+        if (shift := _shift(name, series[name], -1, MEANINGFUL_STRENGTH_CHANGE, Z_STRENGTH_DECLINE)) is not None
     ]
+    objective = _objective_decline(usable, today)
+    declines = strength + ([objective] if objective else [])
     if declines:
         findings.append(_worsening_trend(declines, windows))
-        if "cancer" in patient.history and any(s.series.startswith("strength") for s in declines):
-            findings.append(_cancer_with_weakening_legs(declines, windows))
-    asymmetry = _shift("left_minus_right", series["left_minus_right"], 0, MEANINGFUL_STRENGTH_CHANGE, MIN_RECENT_LOGS)
-    if asymmetry is not None and abs(asymmetry.recent) >= MEANINGFUL_STRENGTH_CHANGE:
+        if "cancer" in patient.history and strength:
+            findings.append(_cancer_with_weakening_legs(strength, windows))
+    asymmetry = _growing_asymmetry(series["left_minus_right"])
+    if asymmetry is not None:
         findings.append(_asymmetry(asymmetry, windows))
-    fatigue = _shift("fatigue", series["fatigue"], +1, MEANINGFUL_FATIGUE_CHANGE, MIN_RECENT_LOGS)
+    fatigue = _shift("fatigue", series["fatigue"], +1, MEANINGFUL_FATIGUE_CHANGE, Z_FATIGUE_RISE)
     if fatigue is not None:
         findings.append(_fatigue_trend(fatigue, windows))
-    for finding in (_activity_drop(days, today), _post_exertional(days, today)):
+    for finding in (_activity_drop(usable, today), _post_exertional(usable, today)):
         if finding is not None:
             findings.append(finding)
     return findings
 
 
 def _split(days: Sequence[DayEntry], today: date) -> dict[str, Series]:
+    """Baseline, recent and latest values of each self-rated series. An entry identical to the one before it
+    (a copied day) adds nothing to "recent" or "latest": copied answers are not information."""
     names = ("strength_left", "strength_right", "left_minus_right", "fatigue")
     series = {name: Series([], [], []) for name in names}
-    chair = series["chair_stand_30s"] = Series([], [], [])
+    recent_since = today - timedelta(days=RECENT_DAYS)
+    fresh: list[tuple[date, tuple]] = []
+    before = None
     for day in days:
         age = (today - day.date).days
         values = (day.strength_left, day.strength_right, day.strength_left - day.strength_right, day.fatigue)
-        if age >= BASELINE_ENDS_DAYS_AGO:
+        if BASELINE_ENDS_DAYS_AGO <= age < DAILY_WINDOW_DAYS:
             for name, value in zip(names, values, strict=True):
                 series[name].baseline.append(value)
-            if day.chair_stand_30s is not None:
-                chair.baseline.append(day.chair_stand_30s)
-            continue
-        if age < RECENT_DAYS:
-            for name, value in zip(names, values, strict=True):
-                series[name].recent.append(value)
-                if age < LAST_WEEK_DAYS:
-                    series[name].last_week.append(value)
-        if day.chair_stand_30s is not None and age < CHAIR_STAND_RECENT_DAYS:
-            chair.recent.append(day.chair_stand_30s)
-            if age < LAST_WEEK_DAYS:
-                chair.last_week.append(day.chair_stand_30s)
+        answers = (*values, day.numbness_extent, day.symptoms)
+        if age < RECENT_DAYS_THROUGH_GAP and answers != before:
+            fresh.append((day.date, values))
+        before = answers
+    recent = [values for logged, values in fresh if logged > recent_since]
+    if len(recent) < MIN_RECENT_LOGS:
+        recent = [values for _, values in fresh[-MIN_RECENT_LOGS:]]
+    for index, name in enumerate(names):
+        series[name].recent = [values[index] for values in recent]
+        series[name].latest = [values[index] for values in recent[-STILL_THERE_LOGS:]]
     return series
 
 
@@ -161,39 +178,109 @@ def _shift(
     series: Series,
     direction: int,
     meaningful: float,
-    min_recent: int,
-    min_baseline: int = MIN_BASELINE_LOGS,
+    threshold: float,
     noise_floor: float = NOISE_FLOOR,
 ) -> Shift | None:
-    """A change in `direction` (-1 falling, +1 rising, 0 whichever way it went) that is meaningful, beyond the
-    patient's noise, and still present in the last week (so one bad spell that has passed does not count)."""
-    if len(series.baseline) < min_baseline or len(series.recent) < min_recent:
+    """A change in `direction` (-1 falling, +1 rising) that is meaningful, beyond the patient's noise (the
+    difference of the two windows' means in standard errors, persistence counted, at least `threshold`), and
+    still there in the latest logs (so one bad spell that has passed does not count)."""
+    if len(series.baseline) < MIN_BASELINE_LOGS or len(series.recent) < MIN_RECENT_LOGS:
         return None
     baseline = level_of(series.baseline, noise_floor)
     recent = interquartile_mean(series.recent)
-    direction = direction or (1 if recent >= baseline.typical else -1)
-    threshold = change_threshold(meaningful, NOISE_MULTIPLIER_TREND, baseline, len(series.recent))
-    if direction * (recent - baseline.typical) < threshold:
+    if direction * (recent - baseline.typical) < meaningful:
         return None
-    last_week = interquartile_mean(series.last_week) if series.last_week else recent
-    if direction * (last_week - baseline.typical) < threshold / 2:
+    z = direction * change_z(baseline, series.recent)
+    if z < threshold:
         return None
-    return Shift(name, baseline, recent, last_week, threshold)
+    latest = sum(series.latest) / len(series.latest)
+    if direction * (latest - baseline.typical) < meaningful / 2:
+        return None
+    return Shift(name, baseline, recent, latest, z)
 
 
-def _chair_stand_decline(series: Series, fit_points: list[tuple[float, float]]) -> Shift | None:
-    """Chair stands are sparse (every 2 to 7 days) and noisy, so a window median lags weeks behind a steady
-    decline. Instead, a falling "hinge" (steady, then a straight-line fall from an unknown start within the last
-    8 weeks) is tested against the baseline: the fall must stand out by NOISE_MULTIPLIER_CHAIR_HINGE standard
-    errors and the line must now sit a meaningful 2 stands below the usual level."""
-    if len(series.baseline) < MIN_CHAIR_STAND_BASELINE or len(fit_points) < MIN_CHAIR_STAND_AFTER_START:
+def _growing_asymmetry(series: Series) -> Shift | None:
+    """A new asymmetry is a difference between the legs that grows: the recent difference further from even
+    than the usual one, by a meaningful amount and beyond noise. A long-standing difference that shrinks, or
+    stays, is not one."""
+    if len(series.baseline) < MIN_BASELINE_LOGS or len(series.recent) < MIN_RECENT_LOGS:
         return None
-    baseline = level_of(series.baseline, CHAIR_STAND_NOISE_FLOOR)
-    hinge = falling_hinge(fit_points, baseline, MIN_CHAIR_STAND_AFTER_START, CHAIR_STAND_RESIDUAL_CLIP)
-    if hinge is None or hinge.z < NOISE_MULTIPLIER_CHAIR_HINGE or hinge.drop_today < MEANINGFUL_CHAIR_STAND_CHANGE:
+    baseline = level_of(series.baseline)
+    recent = interquartile_mean(series.recent)
+    direction = 1 if recent >= baseline.typical else -1
+    if abs(recent) - abs(baseline.typical) < MEANINGFUL_STRENGTH_CHANGE or direction * recent <= 0:
         return None
-    today_level = baseline.typical - hinge.drop_today
-    return Shift("chair_stand_30s", baseline, today_level, today_level, MEANINGFUL_CHAIR_STAND_CHANGE)
+    return _shift("left_minus_right", series, direction, MEANINGFUL_STRENGTH_CHANGE, Z_ASYMMETRY)
+
+
+def _anscombe(count: float) -> float:
+    return 2 * sqrt(count + 3 / 8)
+
+
+def _from_anscombe(value: float) -> float:
+    return max(0.0, (value / 2) ** 2 - 3 / 8)
+
+
+@dataclass(frozen=True, slots=True)
+class Decline:
+    """A fall of one objective series from an unknown start: its statistic and the size of the fall now."""
+
+    z: float
+    usual: float
+    now: float
+
+
+def _hinge_decline(
+    points: list[tuple[float, float]], baseline_values: list[float], noise_floor: float, daily: bool
+) -> Decline | None:
+    """`daily`: a daily series (steps) whose days persist, so its statistic is shrunk by the persistence of the
+    baseline; tests days apart (chair stands) are taken as independent."""
+    baseline = level_of(baseline_values, noise_floor=noise_floor, independent=not daily)
+    if baseline is None or len(points) < MIN_CHAIR_STAND_AFTER_START:
+        return None
+    hinge = falling_hinge(points, baseline, MIN_CHAIR_STAND_AFTER_START, CHAIR_STAND_RESIDUAL_CLIP)
+    if hinge is None:
+        return None
+    z = normal_equivalent(hinge.z, baseline.effective_count - 1)
+    if daily:
+        z /= sqrt(mean_variance_factor(baseline.persistence, MIN_BASELINE_LOGS))
+    return Decline(z=z, usual=baseline.typical, now=baseline.typical - hinge.drop_today)
+
+
+def _objective_decline(days: Sequence[DayEntry], today: date) -> Shift | None:
+    """Chair stands falling (sarcopenia, myopathy), or chair stands and steps falling together (parkinsonian
+    slowing): each a "steady, then falling in a straight line" fit from an unknown start in the last 12 weeks
+    against a baseline before them, chair stands as counts on Anscombe's scale, steps on a log scale; the two
+    are combined by Stouffer's sum so that two modest falls together count as one clear one."""
+    chair_points, chair_baseline, step_points, step_baseline = [], [], [], []
+    for day in days:
+        age = (today - day.date).days
+        if day.chair_stand_30s is not None:
+            value = _anscombe(day.chair_stand_30s)
+            (chair_points if age < CHAIR_STAND_FIT_DAYS else chair_baseline).append((float(age), value))
+        if day.steps is not None:
+            value = log(day.steps + 1)
+            (step_points if age < CHAIR_STAND_FIT_DAYS else step_baseline).append((float(age), value))
+    if len(chair_baseline) < MIN_CHAIR_STAND_BASELINE:
+        return None
+    chair_floor = CHAIR_STAND_NOISE_FLOOR / sqrt(max(1.0, median([_from_anscombe(v) for _, v in chair_baseline])))
+    chair = _hinge_decline(chair_points, [v for _, v in chair_baseline], chair_floor, daily=False)
+    if chair is None:
+        return None
+    usual_stands, stands_now = _from_anscombe(chair.usual), _from_anscombe(chair.now)
+    if usual_stands - stands_now < MEANINGFUL_CHAIR_STAND_CHANGE:
+        return None
+    z = chair.z
+    threshold = Z_CHAIR_STAND_DECLINE
+    if len(step_baseline) >= MIN_BASELINE_LOGS and z < threshold:
+        steps = _hinge_decline(step_points, [v for _, v in step_baseline], 0.05, daily=True)
+        if steps is not None and steps.z > 1 and 1 - exp(steps.now - steps.usual) >= MEANINGFUL_STEPS_CHANGE:
+            z = (chair.z + steps.z) / sqrt(2)
+            threshold = Z_CHAIR_AND_STEPS_DECLINE
+    if z < threshold:
+        return None
+    baseline = Level(typical=usual_stands, noise=CHAIR_STAND_NOISE_FLOOR, count=len(chair_baseline))
+    return Shift("chair_stand_30s", baseline, stands_now, stands_now, z)
 
 
 _SERIES_WORDS = {
@@ -217,8 +304,8 @@ def _worsening_trend(declines: list[Shift], windows: dict) -> Finding:
         patient_text=f"Over the past weeks your entries have slowly gone down ({changes}). "
         "Please book an appointment so a doctor can look at why.",
         physician_text=f"Sustained decline over weeks beyond the patient's own noise: {changes} "
-        "(middle-half average of the last 2 weeks, or for the chair stand a line falling from its start, "
-        "against the baseline up to 4 weeks ago).",
+        "(middle-half average of the last 2 weeks against the logs from 4 to 17 weeks ago; for the chair stand "
+        "a line falling from its start within 12 weeks, against the tests before).",
     )
 
 
@@ -231,7 +318,7 @@ def _cancer_with_weakening_legs(declines: list[Shift], windows: dict) -> Finding
         patient_text="With your history of cancer, legs getting weaker over weeks should be checked today, "
         "because cancer can press on the spinal cord.",
         physician_text=f"Known cancer with progressive leg weakness ({changes}): "
-        "possible metastatic spinal cord compression (NICE CG75/NG234).",
+        "possible metastatic spinal cord compression (NICE NG234).",
     )
 
 
@@ -241,10 +328,9 @@ def _asymmetry(shift: Shift, windows: dict) -> Finding:
         code="asymmetry",
         severity=Severity.SOON,
         evidence=windows | shift.evidence(),
-        patient_text=f"Your {weaker} leg has recently become weaker than the other one, which was "
-        "not the case "
-        "before. A one-sided change is worth a doctor's look.",
-        physician_text=f"New left-right difference: left minus right {shift.recent:.1f} over the last 2 "
+        patient_text=f"The difference between your legs has grown over the past weeks: your {weaker} leg is now "
+        "clearly weaker than the other compared with before. A one-sided change is worth a doctor's look.",
+        physician_text=f"Growing left-right difference: left minus right {shift.recent:.1f} over the last 2 "
         f"weeks, was {shift.baseline.typical:.1f} at baseline (noise {shift.baseline.noise:.1f}).",
     )
 
@@ -262,7 +348,7 @@ def _fatigue_trend(shift: Shift, windows: dict) -> Finding:
 
 
 def _activity_drop(days: Sequence[DayEntry], today: date) -> Finding | None:
-    usual, recent = [], []
+    usual, recent, latest = [], [], []
     for day in days:
         if day.steps is None:
             continue
@@ -271,6 +357,10 @@ def _activity_drop(days: Sequence[DayEntry], today: date) -> Finding | None:
             recent.append(day.steps)
         elif RECENT_DAYS <= age < RECENT_DAYS + STEPS_BASELINE_DAYS:
             usual.append(day.steps)
+        if age < RECENT_DAYS:
+            latest.append(day.steps)
+    if len(recent) < MIN_STEPS_RECENT:
+        recent = latest[-MIN_STEPS_RECENT:]
     if len(usual) < MIN_BASELINE_LOGS or len(recent) < MIN_STEPS_RECENT:
         return None
     usual_steps, recent_steps = median(usual), median(recent)
@@ -280,8 +370,8 @@ def _activity_drop(days: Sequence[DayEntry], today: date) -> Finding | None:
         code="activity_drop",
         severity=Severity.INFO,
         evidence={
-            "usual_steps": usual_steps,
-            "recent_steps": recent_steps,
+            "usual_steps": round(usual_steps),
+            "recent_steps": round(recent_steps),
             "recent_days": STEPS_RECENT_DAYS,
             "ratio": round(recent_steps / usual_steps, 2),
             "date": today.isoformat(),
@@ -295,6 +385,9 @@ def _activity_drop(days: Sequence[DayEntry], today: date) -> Finding | None:
 
 
 def _post_exertional(days: Sequence[DayEntry], today: date) -> Finding | None:
+    """Fatigue crashing 1-2 days after busy days, again and again (NICE NG206): after at least half of the busy
+    days, or, when steps swing a lot (many "busy" days), more often than this person's fatigue reaches that level
+    after ordinary days (a one-sided binomial test, p < 1 %)."""
     since = today - timedelta(days=EXERTION_LOOKBACK_DAYS)
     recent = [d for d in days if d.date > since]
     steps = [d.steps for d in recent if d.steps is not None]
@@ -306,10 +399,9 @@ def _post_exertional(days: Sequence[DayEntry], today: date) -> Finding | None:
     # looked for do not raise the bar they are measured against.
     after_exertion = {day + timedelta(days=lag) for day in exertion_days for lag in CRASH_LAG_DAYS}
     ordinary = [d.fatigue for d in recent if d.date not in after_exertion] or [d.fatigue for d in recent]
-    fatigue = level_of(ordinary)
     usual_fatigue = median(ordinary)
+    crash_level = usual_fatigue + CRASH_RISE
     fatigue_by_date = {d.date: d.fatigue for d in recent}
-    crash_level = usual_fatigue + max(CRASH_RISE, fatigue.noise * 1.5)
     crashes = [
         exertion
         for exertion in exertion_days
@@ -318,7 +410,8 @@ def _post_exertional(days: Sequence[DayEntry], today: date) -> Finding | None:
     if len(crashes) < REPEATED_CRASHES:
         return None
     if len(crashes) * 2 < len(exertion_days):
-        chance = _chance_of_crash_after_any_day(recent, exertion_days, crash_level)
+        rate = (sum(1 for f in ordinary if f >= crash_level) + 1) / (len(ordinary) + 2)
+        chance = 1 - (1 - rate) ** len(CRASH_LAG_DAYS)
         if _binomial_tail(len(crashes), len(exertion_days), chance) > CRASH_PATTERN_SIGNIFICANCE:
             return None
     return Finding(
@@ -327,7 +420,7 @@ def _post_exertional(days: Sequence[DayEntry], today: date) -> Finding | None:
         evidence={
             "exertion_days": [d.isoformat() for d in exertion_days],
             "crashes_after": [d.isoformat() for d in crashes],
-            "usual_steps": usual_steps,
+            "usual_steps": round(usual_steps),
             "usual_fatigue": usual_fatigue,
             "crash_level": crash_level,
         },
@@ -340,17 +433,6 @@ def _post_exertional(days: Sequence[DayEntry], today: date) -> Finding | None:
     )
 
 
-def _chance_of_crash_after_any_day(recent: Sequence[DayEntry], exertion_days: list[date], crash_level: float) -> float:
-    """How often this patient's fatigue reaches the crash level 1-2 days after an ordinary day: the share of
-    crash-level days among logs that do not follow a busy day (with one pseudo-crash in two pseudo-days, so a
-    short calm diary does not claim a zero chance), turned into the chance of one within the lag window."""
-    after_exertion = {day + timedelta(days=lag) for day in exertion_days for lag in CRASH_LAG_DAYS}
-    ordinary = [d.fatigue for d in recent if d.date not in after_exertion]
-    rate = (sum(1 for f in ordinary if f >= crash_level) + 1) / (len(ordinary) + 2)
-    return 1 - (1 - rate) ** len(CRASH_LAG_DAYS)
-
-
 def _binomial_tail(successes: int, trials: int, chance: float) -> float:
-    """P(at least `successes` of `trials` by chance alone): the busy days with a crash after them, against how
-    often a crash follows any day. Noisy step counts make many "busy" days; this scales with them."""
+    """P(at least `successes` of `trials` by chance alone)."""
     return sum(comb(trials, k) * chance**k * (1 - chance) ** (trials - k) for k in range(successes, trials + 1))

@@ -86,3 +86,12 @@ class PriorAlert:
     severity: Severity
     raised_on: date
     status: str
+    reason: str = ""
+
+
+def told_alerts(code: str, severity: Severity, raised_on: date, status: str, evidence: dict) -> list[PriorAlert]:
+    """What one stored alert told the person: its own finding and those it carried along (`evidence["also"]`)."""
+    told = [PriorAlert(code, severity, raised_on, status, evidence.get("reason", ""))]
+    for other in evidence.get("also", ()):
+        told.append(PriorAlert(other["code"], Severity(other["severity"]), raised_on, status, other.get("reason", "")))
+    return told

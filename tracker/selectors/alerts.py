@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from tracker.models import Alert, Patient
 from tracker.rules.realert import PRIOR_ALERT_LOOKBACK_DAYS
-from tracker.rules.types import PriorAlert, Severity
+from tracker.rules.types import PriorAlert, Severity, told_alerts
 
 
 def alerts_for(*, patient: Patient, status: str | None = None) -> QuerySet[Alert]:
@@ -17,7 +17,9 @@ def alerts_for(*, patient: Patient, status: str | None = None) -> QuerySet[Alert
 def prior_alerts(*, patient_id: int, today: date) -> list[PriorAlert]:
     rows = Alert.objects.filter(
         patient_id=patient_id, raised_on__gt=today - timedelta(days=PRIOR_ALERT_LOOKBACK_DAYS)
-    ).values_list("code", "severity", "raised_on", "status")
+    ).values_list("code", "severity", "raised_on", "status", "evidence")
     return [
-        PriorAlert(code=code, severity=Severity(sev), raised_on=day, status=status) for code, sev, day, status in rows
+        prior
+        for code, severity, day, status, evidence in rows
+        for prior in told_alerts(code, Severity(severity), day, status, evidence or {})
     ]

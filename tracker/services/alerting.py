@@ -43,7 +43,9 @@ def check_saved_log(*, log_id: int) -> list[Alert]:
     history = history_before(patient_id=patient.pk, day=log.date, days=engine.HISTORY_DAYS)
     today = day_entry(log)
     findings = engine.check_log(patient_context(patient, as_of=log.date), history, today)
-    alerts = raise_alerts(patient=patient, findings=findings, raised_on=log.date, days=[*history, today])
+    alerts = raise_alerts(
+        patient=patient, findings=findings, raised_on=log.date, days=[*history, today], one_alert=True
+    )
     _mark_checked(log)
     return alerts
 
@@ -70,13 +72,16 @@ def analysis_window_start(today: date) -> date:
     return today - timedelta(days=engine.ANALYSIS_WINDOW_DAYS)
 
 
-def raise_alerts(*, patient: Patient, findings: list[Finding], raised_on: date, days: list[DayEntry]) -> list[Alert]:
+def raise_alerts(
+    *, patient: Patient, findings: list[Finding], raised_on: date, days: list[DayEntry], one_alert: bool = False
+) -> list[Alert]:
+    """`one_alert`: a saved entry raises at most one alert (its other findings ride along in its evidence)."""
     if not findings:
         return []
     prior = prior_alerts(patient_id=patient.pk, today=raised_on)
     hints = [asdict(hint) for hint in engine.pattern_hints(days)]
     raised = []
-    for finding in engine.alerts_to_raise(findings, prior, raised_on):
+    for finding in engine.alerts_to_raise(findings, prior, raised_on, one_alert=one_alert):
         alert = _store_alert(patient, finding, raised_on, hints)
         if alert is not None:
             raised.append(alert)
