@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from math import copysign, log1p, sqrt
+from math import copysign, floor, log1p, sqrt
 
 from .clinical import BACKGROUND_SYMPTOM_MIN_DAYS, BACKGROUND_SYMPTOM_SHARE
 from .types import DayEntry
@@ -135,7 +135,7 @@ def level_of(
 def halfway_below(usual: float, drop: float) -> float:
     """The cut-off for "at least `drop` below usual" on whole-number answers, put halfway between two attainable
     values, so that a usual level of 7.97 or 8.03 does not decide whether a 6 is a 2-point drop."""
-    return round(usual - drop) + 0.5
+    return floor(usual - drop + 0.5) + 0.5
 
 
 def change_threshold(meaningful: float, multiplier: float, baseline: Level, recent_count: int) -> float:

@@ -30,10 +30,8 @@ FOCAL_SHARE = 0.5
 SUDDEN_SHARE = 0.6
 # "New" weakness for the cancer and fall rules: a meaningful drop below the patient's usual level.
 NEW_WEAKNESS_DROP = 2.0
-# Signs that a change involves the nerves, not a passing illness.
-NERVE_SYMPTOMS = frozenset(
-    {"numbness", "tingling", "heaviness", "balance_problems", "bladder_bowel_change", "saddle_numbness"}
-)
+# Signs that a change involves the nerves, not a passing illness (heavy legs are part of any bad day).
+NERVE_SYMPTOMS = frozenset({"numbness", "tingling", "balance_problems", "bladder_bowel_change", "saddle_numbness"})
 # A flu-like illness: both legs down with fatigue this far above usual (or aching joints) and no nerve signs.
 ILLNESS_FATIGUE_RISE = 2.0
 # Known cancer, back pain alone (NICE NG234): persistent means on most days (60 %) for a week or more.

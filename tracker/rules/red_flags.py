@@ -12,7 +12,15 @@ from datetime import timedelta
 from itertools import pairwise
 from math import log, sqrt
 
-from .baseline import Level, background_symptoms, halfway_below, level_of, median, normal_equivalent
+from .baseline import (
+    Level,
+    background_symptoms,
+    halfway_below,
+    level_of,
+    mean_variance_factor,
+    median,
+    normal_equivalent,
+)
 from .budget import Z_FOCAL_DROP, Z_PERSISTENT_WEAKNESS
 from .clinical import (
     ASCENDING_NUMBNESS_LEVELS,
@@ -251,9 +259,10 @@ def focal_score(view: SaveTimeView, leg: LegChange) -> float:
 
 
 def _focal_drop(view: SaveTimeView) -> LegChange | None:
-    """The stroke pattern: one leg at least 3 points below its usual level since the previous log, the other leg
-    down by less than half as much, and the gap between the legs wider than this person has ever shown on an
-    ordinary day and beyond their own noise of that gap (the budget's Z_FOCAL_DROP)."""
+    """The stroke pattern: one leg at least 3 points below its usual level since the previous log and the other leg
+    down by less than half as much; a severe drop (4 points or more, beyond 3 of the person's standard deviations)
+    is enough on its own, a smaller one must also widen the gap between the legs beyond anything this person has
+    shown on an ordinary day and beyond their own noise of that gap (the budget's Z_FOCAL_DROP)."""
     if len(view.legs) < 2 or view.difference is None:
         return None
     for leg in view.legs:
@@ -262,6 +271,8 @@ def _focal_drop(view: SaveTimeView) -> LegChange | None:
             continue
         if other.drop >= FOCAL_SHARE * leg.drop:
             continue
+        if leg.is_severe():
+            return leg
         gap_moved = leg.drop - other.drop
         if gap_moved <= view.usual_largest_gap:
             continue
@@ -317,10 +328,12 @@ def is_illness_like(view: SaveTimeView) -> bool:
 
 
 def _progressive_legs(view: SaveTimeView) -> list[LegChange]:
-    """Legs worse than ever this week by a clear margin, with the worsening continuing over at least three logs
-    (an answer copied from the day before is no new log), built up over days rather than in one step."""
+    """Legs worse than ever this week by a clear margin, with weakness that has lasted beyond what persistent
+    day-to-day noise explains, the worsening continuing over at least three logs (two with new nerve signs; an
+    answer copied from the day before is no new log), built up over days rather than in one step."""
     progressive = []
-    for leg in view.legs:
+    lasting = _persistent_weakness(view)
+    for leg in lasting:
         if not leg.is_below(leg.today, PROGRESSIVE_STRENGTH_DROP) or leg.drop < 3 * leg.baseline.noise:
             continue
         if not leg.recent or leg.today > min(leg.recent):
@@ -385,7 +398,7 @@ def _persistent_weakness(view: SaveTimeView) -> list[LegChange]:
         if len(weak) < 2 or len(weak) * 3 < len(values) * 2:
             continue
         mean = sum(values) / len(values)
-        factor = 1 + 2 * leg.baseline.persistence
+        factor = mean_variance_factor(leg.baseline.persistence, len(values))
         standard_error = leg.baseline.noise * sqrt(factor / len(values) + 1 / leg.baseline.effective_count)
         if (leg.baseline.typical - mean) / standard_error >= Z_PERSISTENT_WEAKNESS:
             lasting.append(leg)

@@ -17,6 +17,8 @@ def offline_check_inputs(*, patient: Patient, day: date) -> dict:
                 "date": entry.date.isoformat(),
                 "strength_left": entry.strength_left,
                 "strength_right": entry.strength_right,
+                "fatigue": entry.fatigue,
+                "steps": entry.steps,
                 "numbness_extent": entry.numbness_extent,
                 "symptoms": sorted(entry.symptoms),
             }

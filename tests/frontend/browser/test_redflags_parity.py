@@ -10,7 +10,7 @@ from tracker.rules.engine import check_log
 from tracker.rules.types import DayEntry, PatientContext
 from tracker.symptoms import SYMPTOMS
 
-CASES = 600
+CASES = 1500
 
 
 def _diary(rng: random.Random):
@@ -19,6 +19,8 @@ def _diary(rng: random.Random):
     wobble = rng.choice([0, 1, 2])
     background = set(rng.sample(SYMPTOMS[:8], rng.randint(0, 2)))
     usual_numbness = rng.choice([0, 0, 1, 2])
+    usual_fatigue = rng.randint(1, 7)
+    usual_steps = rng.choice([800, 3000, 7000])
     history = []
     length = rng.choice([0, 3, 8, 12, 30, 60, 95])
     slide = rng.choice([0, 0, 1, 2])
@@ -26,12 +28,16 @@ def _diary(rng: random.Random):
         if rng.random() < 0.2:
             continue
         late = max(0, 7 - offset)
+        if history and rng.random() < 0.15:
+            history.append(history[-1]._replace(date=today - timedelta(days=offset)))
+            continue
         history.append(
             DayEntry(
                 date=today - timedelta(days=offset),
                 strength_left=max(0, min(10, usual["left"] + rng.randint(-wobble, wobble) - slide * late)),
                 strength_right=max(0, min(10, usual["right"] + rng.randint(-wobble, wobble))),
-                fatigue=3,
+                fatigue=max(0, min(10, usual_fatigue + rng.randint(-wobble, wobble))),
+                steps=None if rng.random() < 0.3 else int(usual_steps * rng.uniform(0.6, 1.4)),
                 numbness_extent=min(4, usual_numbness + (late // 3 if slide else 0)),
                 symptoms=frozenset(s for s in background if rng.random() < 0.6),
             )
@@ -41,7 +47,8 @@ def _diary(rng: random.Random):
         date=today,
         strength_left=max(0, usual["left"] - rng.choice([0, 1, 2, 3, 4, 5, 7]) - slide * 7),
         strength_right=max(0, usual["right"] - rng.choice([0, 0, 2, 4])),
-        fatigue=3,
+        fatigue=max(0, min(10, usual_fatigue + rng.choice([0, 0, 1, 3, 5]))),
+        steps=rng.choice([None, int(usual_steps * rng.uniform(0.1, 1.3))]),
         numbness_extent=min(4, usual_numbness + rng.choice([0, 0, 1, 2, 3])),
         symptoms=frozenset(new | {s for s in background if rng.random() < 0.5}),
     )
@@ -54,6 +61,8 @@ def _as_json(day: DayEntry) -> dict:
         "date": day.date.isoformat(),
         "strength_left": day.strength_left,
         "strength_right": day.strength_right,
+        "fatigue": day.fatigue,
+        "steps": day.steps,
         "numbness_extent": day.numbness_extent,
         "symptoms": sorted(day.symptoms),
     }

@@ -11,7 +11,6 @@ import random
 from datetime import date, timedelta
 from statistics import median
 
-import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
@@ -44,11 +43,6 @@ def raised(diary: dict, lowest: Severity) -> list[dict]:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11: under persistent noise a bad spell of a few low days in a stable diary raises an urgent "
-    "rapid_progression (the day before being low too is taken as confirmation, not as the same spell)",
-)
 @settings(
     max_examples=8, deadline=None, derandomize=True, phases=NO_SHRINKING, suppress_health_check=[HealthCheck.too_slow]
 )
@@ -59,11 +53,6 @@ def test_a_stable_diary_under_persistent_noise_never_raises_an_urgent_or_emergen
     assert not alerts, alerts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11: the noise estimate assumes independent days, so under persistent noise with copied answers "
-    "stable diaries raise soon-level trends (worsening_trend, asymmetry, fatigue_trend) and urgent rapid_progression",
-)
 @settings(
     max_examples=8, deadline=None, derandomize=True, phases=NO_SHRINKING, suppress_health_check=[HealthCheck.too_slow]
 )
@@ -75,11 +64,6 @@ def test_stable_diaries_under_persistent_noise_raise_nothing_at_soon_or_above_on
     assert len(noisy) <= 1, noisy
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11: the severe-drop cut-off (>= 4 points against a fractional usual level) is knife-edge: a leg "
-    "going from 6 yesterday to 2 today, the other leg unchanged, is missed against a usual level of 5.8",
-)
 @settings(max_examples=100, deadline=None, derandomize=True, phases=NO_SHRINKING)
 @given(st.integers(0, 2**32 - 1), st.sampled_from(("left", "right")), st.integers(60, 120))
 def test_a_clear_one_sided_four_point_drop_is_an_emergency_on_its_day(seed, side, history_days):

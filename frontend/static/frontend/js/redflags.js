@@ -4,14 +4,18 @@
 // same diaries, so any change there must be made here too. Sources for each number are in clinical.py.
 
 const SEVERE_STRENGTH_DROP = 4;
-const SUDDEN_STEP = 3;
+const SEVERELY_WEAK = 3;
+const FOCAL_DROP = 3;
 const FOCAL_SHARE = 0.5;
+const SUDDEN_SHARE = 0.6;
 const NEW_WEAKNESS_DROP = 2;
 const PROGRESSIVE_STRENGTH_DROP = 3;
 const PROGRESSION_DAYS = 7;
 const ASCENDING_NUMBNESS_LEVELS = 2;
 const LARGEST_STEP_SHARE = 0.7;
-const NOISE_MULTIPLIER_SINGLE_DAY = 3;
+const ILLNESS_FATIGUE_RISE = 2;
+const PERSISTENT_BACK_PAIN_DAYS = 7;
+const PERSISTENT_BACK_PAIN_SHARE = 0.6;
 const BACKGROUND_SYMPTOM_SHARE = 0.1;
 const BACKGROUND_SYMPTOM_MIN_DAYS = 3;
 const MSCC_NEUROLOGICAL_SYMPTOMS = new Set([
@@ -19,7 +23,13 @@ const MSCC_NEUROLOGICAL_SYMPTOMS = new Set([
 ]);
 const CAUDA_EQUINA_SYMPTOMS = new Set(["bladder_bowel_change", "saddle_numbness"]);
 const BACK_OR_LEG_SYMPTOMS = new Set(["back_pain", "numbness", "tingling", "heaviness", "balance_problems"]);
+const NERVE_SYMPTOMS = new Set(["numbness", "tingling", "balance_problems", "bladder_bowel_change", "saddle_numbness"]);
 const STROKE_SIGNS = new Set(["face_arm_speech", "vision_loss"]);
+// tracker/rules/budget.py: the thresholds its false-alarm budget gives (NormalDist().inv_cdf of each share).
+const Z_FOCAL_DROP = 3.9346058615604633;
+const Z_PERSISTENT_WEAKNESS = 3.89059188641312;
+const CORROBORATION_WEIGHT = 0.5;
+const CORROBORATION_CAP = 3;
 
 const HISTORY_DAYS = 90;
 const BASELINE_GAP_DAYS = 7;
@@ -31,11 +41,17 @@ const MAD_TO_SD = 1.4826;
 const MEAN_ABS_TO_SD = 1.2533;
 const NOISE_FLOOR = 0.5;
 const DEVIATION_CAP = 3;
+const PERSISTENCE_PRIOR = 0.4;
+const PERSISTENCE_PRIOR_PAIRS = 10;
+const PERSISTENCE_FLOOR = 0.3;
+const PERSISTENCE_CEILING = 0.9;
 
 export const SEVERITY_RANK = { info: 0, soon: 1, urgent: 2, emergency: 3 };
 
 const dayNumber = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86400000;
 const intersects = (set, values) => [...values].some((v) => set.has(v));
+const clip = (value, low, high) => Math.max(low, Math.min(high, value));
+const sum = (values) => values.reduce((a, b) => a + b, 0);
 
 function median(values) {
   const ordered = [...values].sort((a, b) => a - b);
@@ -47,20 +63,58 @@ function interquartileMean(values) {
   const ordered = [...values].sort((a, b) => a - b);
   const quarter = Math.floor(ordered.length / 4);
   const middle = ordered.slice(quarter, ordered.length - quarter);
-  return middle.reduce((a, b) => a + b, 0) / middle.length;
+  return sum(middle) / middle.length;
 }
 
-function levelOf(values) {
+function meanVarianceFactor(rho, count) {
+  if (count <= 1 || rho <= 0) return 1;
+  return 1 + 2 * (rho / (1 - rho) - (rho * (1 - rho ** count)) / (count * (1 - rho) ** 2));
+}
+
+function normalEquivalent(t, degreesOfFreedom) {
+  const df = Math.max(degreesOfFreedom, 2);
+  const z = (Math.sqrt(df * Math.log1p((t * t) / df)) * (8 * df + 1)) / (8 * df + 3);
+  return t < 0 ? -z : z;
+}
+
+function persistenceOf(values, centre, cap, floor) {
+  const deviations = values.map((v) => clip(v - centre, -cap, cap));
+  const spread = sum(deviations.map((d) => d * d));
+  const pairs = deviations.length - 1;
+  let observed = 0;
+  if (spread && pairs) {
+    let products = 0;
+    for (let i = 1; i < deviations.length; i++) products += deviations[i - 1] * deviations[i];
+    observed = ((products / spread) * deviations.length) / pairs;
+  }
+  const priorPairs = floor > 0 ? PERSISTENCE_PRIOR_PAIRS : 0;
+  const shrunk = (pairs * observed + priorPairs * PERSISTENCE_PRIOR) / Math.max(1, pairs + priorPairs);
+  return Math.min(PERSISTENCE_CEILING, Math.max(floor, shrunk));
+}
+
+function levelOf(values, noiseFloor = NOISE_FLOOR, persistenceFloor = PERSISTENCE_FLOOR) {
   if (!values.length) return null;
   const centre = median(values);
   const deviations = values.map((v) => Math.abs(v - centre)).sort((a, b) => a - b);
   const madSd = MAD_TO_SD * median(deviations);
   const central = deviations.slice(0, Math.max(1, Math.floor(deviations.length * 0.9)));
-  const firstScale = Math.max(madSd, (MEAN_ABS_TO_SD * central.reduce((a, b) => a + b, 0)) / central.length, NOISE_FLOOR);
+  const firstScale = Math.max(madSd, (MEAN_ABS_TO_SD * sum(central)) / central.length, noiseFloor);
   const cap = DEVIATION_CAP * firstScale;
-  const cappedRms = Math.sqrt(deviations.reduce((sum, d) => sum + Math.min(d, cap) ** 2, 0) / deviations.length);
-  return { typical: interquartileMean(values), noise: Math.max(cappedRms, NOISE_FLOOR) };
+  const cappedRms = Math.sqrt(deviations.reduce((total, d) => total + Math.min(d, cap) ** 2, 0) / deviations.length);
+  const persistence = persistenceOf(values, centre, cap, persistenceFloor);
+  const n = values.length;
+  const seenShare = Math.max(0.5, 1 - meanVarianceFactor(persistence, n) / n);
+  const noise = Math.max(cappedRms / Math.sqrt(seenShare), noiseFloor);
+  return {
+    typical: interquartileMean(values),
+    noise,
+    count: n,
+    persistence,
+    effectiveCount: n / meanVarianceFactor(persistence, n),
+  };
 }
+
+const halfwayBelow = (usual, drop) => Math.floor(usual - drop + 0.5) + 0.5;
 
 function backgroundSymptoms(days) {
   const counts = new Map();
@@ -78,21 +132,10 @@ class LegChange {
   }
   get drop() { return this.baseline.typical - this.today; }
   get stepFromPrevious() { return this.previous === null ? 0 : this.previous - this.today; }
-  newWeaknessDrop() { return Math.max(NEW_WEAKNESS_DROP, NOISE_MULTIPLIER_SINGLE_DAY * this.baseline.noise); }
-  isNewWeakness() { return this.drop >= this.newWeaknessDrop(); }
-  isSevere() { return this.drop >= Math.max(SEVERE_STRENGTH_DROP, NOISE_MULTIPLIER_SINGLE_DAY * this.baseline.noise); }
-  previousWasWeak() {
-    return this.previous !== null && this.baseline.typical - this.previous >= this.newWeaknessDrop();
-  }
-  weakTwoLogsRunning() { return this.isNewWeakness() && this.previousWasWeak(); }
-  isProgressive() {
-    if (this.drop < Math.max(PROGRESSIVE_STRENGTH_DROP, NOISE_MULTIPLIER_SINGLE_DAY * this.baseline.noise)) return false;
-    if (this.recent.length < 2 || this.today > Math.min(...this.recent) || !this.previousWasWeak()) return false;
-    const path = [this.baseline.typical, ...this.recent, this.today];
-    let largestStep = -Infinity;
-    for (let i = 1; i < path.length; i++) largestStep = Math.max(largestStep, path[i - 1] - path[i]);
-    return largestStep <= LARGEST_STEP_SHARE * this.drop;
-  }
+  isBelow(value, drop) { return value < halfwayBelow(this.baseline.typical, drop); }
+  isNewWeakness() { return this.isBelow(this.today, NEW_WEAKNESS_DROP) && this.drop >= 2 * this.baseline.noise; }
+  isSevere() { return this.isBelow(this.today, SEVERE_STRENGTH_DROP) && this.drop >= 3 * this.baseline.noise; }
+  isSudden() { return this.previous === null || this.stepFromPrevious >= SUDDEN_SHARE * this.drop; }
 }
 
 function saveTimeView(patient, history, today) {
@@ -114,39 +157,91 @@ function saveTimeView(patient, history, today) {
       legs.push(new LegChange(side, today[key], baseline, previous && previous[key], recentDays.map((d) => d[key])));
     }
   }
+  const differences = baselineDays.map((d) => d.strength_left - d.strength_right);
+  const difference = levelOf(differences);
+  const usualLargestGap = difference ? Math.max(0, ...differences.map((x) => Math.abs(x - difference.typical))) : 0;
+  const loggedSteps = baselineDays.filter((d) => d.steps != null).map((d) => Math.log(d.steps + 1));
   const usualNumbness = baselineDays.length ? median(baselineDays.map((d) => d.numbness_extent)) : 0;
   const lowestRecent = recentDays.length ? Math.min(...recentDays.map((d) => d.numbness_extent)) : usualNumbness;
+  const floorNumbness = Math.trunc(Math.min(usualNumbness, lowestRecent));
   const background = backgroundSymptoms(baselineDays);
   const symptoms = new Set(today.symptoms);
   return {
     patient: { history: new Set(patient.history) },
+    today,
     symptoms,
     legs,
+    difference,
+    steps: loggedSteps.length >= 7 ? levelOf(loggedSteps, 0.1, 0) : null,
+    fatigue: levelOf(baselineDays.map((d) => d.fatigue)),
+    usualLargestGap,
+    recentDays,
+    hasBaseline: legs.length > 0,
     newSymptoms: new Set([...symptoms].filter((s) => !background.has(s))),
-    numbnessRise: today.numbness_extent - Math.trunc(Math.min(usualNumbness, lowestRecent)),
+    numbnessRise: today.numbness_extent - floorNumbness,
+    previousNumbnessRise: previous ? previous.numbness_extent - floorNumbness : 0,
     newWeakness() { return this.legs.filter((leg) => leg.isNewWeakness()); },
+    severelyWeakSides() {
+      return ["left", "right"].filter((side) => this.today[`strength_${side}`] <= SEVERELY_WEAK);
+    },
+    newNerveSigns() { return intersects(NERVE_SYMPTOMS, this.newSymptoms) || this.numbnessRise >= 1; },
   };
 }
 
-// A severe drop in one leg (focal, as in a stroke) or in both (acute cord compression); one severe leg while
-// the other fell by more than half as much is a bad day across both legs, not a focal loss.
-function suddenSevereLegs(legs) {
-  const severe = legs.filter((leg) => leg.isSevere() && leg.stepFromPrevious >= SUDDEN_STEP);
-  if (severe.length !== 1 || legs.length < 2) return severe;
-  const other = legs.find((leg) => leg !== severe[0]);
-  return other.drop < FOCAL_SHARE * severe[0].drop ? severe : [];
+function focalScore(view, leg) {
+  const difference = view.today.strength_left - view.today.strength_right;
+  const moved = (view.difference.typical - difference) * (leg.side === "left" ? 1 : -1);
+  const spread = view.difference.noise * Math.sqrt(1 + 1 / view.difference.effectiveCount);
+  let score = normalEquivalent(moved / spread, view.difference.effectiveCount - 1);
+  if (view.steps !== null && view.today.steps != null) {
+    const stepsLow = (view.steps.typical - Math.log(view.today.steps + 1)) / view.steps.noise;
+    score += CORROBORATION_WEIGHT * clip(stepsLow, -CORROBORATION_CAP, CORROBORATION_CAP);
+  }
+  if (view.fatigue !== null && view.today.fatigue != null) {
+    const tired = (view.today.fatigue - view.fatigue.typical) / view.fatigue.noise;
+    score -= CORROBORATION_WEIGHT * clip(tired, 0, CORROBORATION_CAP);
+  }
+  return score;
+}
+
+function focalDrop(view) {
+  if (view.legs.length < 2 || view.difference === null) return null;
+  for (const leg of view.legs) {
+    const other = view.legs.find((o) => o !== leg);
+    if (!(leg.isBelow(leg.today, FOCAL_DROP) && leg.isSudden())) continue;
+    if (other.drop >= FOCAL_SHARE * leg.drop) continue;
+    if (leg.isSevere()) return leg;
+    if (leg.drop - other.drop <= view.usualLargestGap) continue;
+    if (focalScore(view, leg) >= Z_FOCAL_DROP) return leg;
+  }
+  return null;
+}
+
+function suddenSevereBothLegs(view) {
+  const severe = view.legs.filter((leg) => leg.isSevere() && leg.isSudden());
+  if (severe.length < 2) return [];
+  return view.severelyWeakSides().length === 2 || view.newNerveSigns() ? severe : [];
 }
 
 function suddenWeakness(view) {
-  const suddenSevere = suddenSevereLegs(view.legs);
   const toldSudden = view.symptoms.has("sudden_onset");
   const weaker = view.newWeakness();
+  const focal = focalDrop(view);
+  const bilateral = suddenSevereBothLegs(view);
   let reason;
-  if (intersects(STROKE_SIGNS, view.symptoms) && (intersects(STROKE_SIGNS, view.newSymptoms) || weaker.length)) {
-    reason = "face, arm or speech signs";
-  } else if (suddenSevere.length) {
-    reason = "a sudden severe loss of strength";
-  } else if (toldSudden && (weaker.length || view.newSymptoms.has("balance_problems"))) {
+  if (
+    intersects(STROKE_SIGNS, view.symptoms) &&
+    (intersects(STROKE_SIGNS, view.newSymptoms) || weaker.length || !view.hasBaseline)
+  ) {
+    reason = "face, arm, speech or eyesight signs";
+  } else if (focal) {
+    reason = `a sudden loss of strength in the ${focal.side} leg only`;
+  } else if (bilateral.length) {
+    reason = "a sudden severe loss of strength in both legs";
+  } else if (
+    toldSudden &&
+    (weaker.length || view.severelyWeakSides().length || view.newSymptoms.has("balance_problems"))
+  ) {
     reason = "weakness or loss of balance that came on suddenly";
   } else if (toldSudden) {
     return {
@@ -166,20 +261,59 @@ function suddenWeakness(view) {
 
 function bladderBowel(view) {
   if (!intersects(CAUDA_EQUINA_SYMPTOMS, view.newSymptoms)) return null;
-  const withBackOrLeg = intersects(BACK_OR_LEG_SYMPTOMS, view.symptoms) || view.newWeakness().length > 0;
+  const withBackOrLeg =
+    intersects(BACK_OR_LEG_SYMPTOMS, view.symptoms) || view.newWeakness().length > 0 || view.severelyWeakSides().length > 0;
   const afterSpinalSurgery = view.patient.history.has("spinal_surgery");
   return {
     code: "bladder_bowel",
     severity: withBackOrLeg || afterSpinalSurgery ? "emergency" : "urgent",
     patient_text:
-      "You logged a new change in bladder or bowel control or numbness between the legs. " +
+      "You logged a change in bladder or bowel control or numbness between the legs. " +
       "With back or leg symptoms this can mean pressure on the nerves at the base of the spine.",
   };
 }
 
+function isIllnessLike(view) {
+  const bothDown = view.newWeakness().length === 2;
+  const tired = view.fatigue !== null && view.today.fatigue >= view.fatigue.typical + ILLNESS_FATIGUE_RISE;
+  const aching = view.symptoms.has("joint_pain");
+  return bothDown && (tired || aching) && !view.newNerveSigns();
+}
+
+// This week's earlier values of one leg, leaving out entries that repeat the one before them exactly.
+function freshValues(view, side) {
+  const values = [];
+  let before = null;
+  for (const day of view.recentDays) {
+    const answers = JSON.stringify([
+      day.strength_left, day.strength_right, day.fatigue, day.numbness_extent, [...day.symptoms].sort(),
+    ]);
+    if (answers !== before) values.push(day[`strength_${side}`]);
+    before = answers;
+  }
+  return values;
+}
+
+function progressiveLegs(view) {
+  const progressive = [];
+  for (const leg of persistentWeakness(view)) {
+    if (!leg.isBelow(leg.today, PROGRESSIVE_STRENGTH_DROP) || leg.drop < 3 * leg.baseline.noise) continue;
+    if (!leg.recent.length || leg.today > Math.min(...leg.recent)) continue;
+    const weak = freshValues(view, leg.side).filter((v) => leg.isBelow(v, NEW_WEAKNESS_DROP));
+    const needed = view.newNerveSigns() ? 2 : 3;
+    if (weak.length + 1 < needed) continue;
+    const path = [leg.baseline.typical, ...leg.recent, leg.today];
+    let largestStep = -Infinity;
+    for (let i = 1; i < path.length; i++) largestStep = Math.max(largestStep, path[i - 1] - path[i]);
+    if (largestStep <= LARGEST_STEP_SHARE * leg.drop) progressive.push(leg);
+  }
+  return progressive;
+}
+
 function rapidProgression(view) {
-  const progressive = view.legs.filter((leg) => leg.isProgressive());
-  const ascending = view.numbnessRise >= ASCENDING_NUMBNESS_LEVELS;
+  if (isIllnessLike(view)) return null;
+  const progressive = progressiveLegs(view);
+  const ascending = view.numbnessRise >= ASCENDING_NUMBNESS_LEVELS && view.previousNumbnessRise >= 1;
   if (!progressive.length && !ascending) return null;
   const parts = [];
   if (progressive.length) {
@@ -193,24 +327,50 @@ function rapidProgression(view) {
   };
 }
 
+function persistentWeakness(view) {
+  const lasting = [];
+  for (const leg of view.newWeakness()) {
+    const values = [...freshValues(view, leg.side), leg.today];
+    const weak = values.filter((v) => leg.isBelow(v, NEW_WEAKNESS_DROP));
+    if (weak.length < 2 || weak.length * 3 < values.length * 2) continue;
+    const mean = sum(values) / values.length;
+    const factor = meanVarianceFactor(leg.baseline.persistence, values.length);
+    const standardError = leg.baseline.noise * Math.sqrt(factor / values.length + 1 / leg.baseline.effectiveCount);
+    if ((leg.baseline.typical - mean) / standardError >= Z_PERSISTENT_WEAKNESS) lasting.push(leg);
+  }
+  return lasting;
+}
+
+function backPainMostDays(view) {
+  const days = [...view.recentDays, view.today];
+  const withPain = days.filter((d) => d.symptoms.includes("back_pain")).map((d) => dayNumber(d.date));
+  if (withPain.length < 2 || withPain[withPain.length - 1] - withPain[0] + 1 < PERSISTENT_BACK_PAIN_DAYS - 1) {
+    return false;
+  }
+  return withPain.length >= PERSISTENT_BACK_PAIN_SHARE * days.length && withPain.length >= 4;
+}
+
 function cordCompression(view) {
   if (!view.patient.history.has("cancer")) return null;
-  const weaker = view.newWeakness();
-  const persistentWeakness = weaker.filter((leg) => leg.weakTwoLogsRunning());
+  const severeWeaker = view.newWeakness().filter((leg) => leg.isSevere());
+  const severe = severeWeaker.length ? severeWeaker : view.severelyWeakSides();
+  const lasting = persistentWeakness(view);
   const neurological = new Set([...view.newSymptoms].filter((s) => MSCC_NEUROLOGICAL_SYMPTOMS.has(s)));
   const newBackPain = view.newSymptoms.has("back_pain");
   let severity;
   let reason;
-  if (newBackPain && (weaker.length || neurological.size)) {
-    [severity, reason] = ["emergency", "new back pain with leg weakness or nerve symptoms"];
-  } else if (neurological.has("bladder_bowel_change") || neurological.has("saddle_numbness")) {
+  if (intersects(CAUDA_EQUINA_SYMPTOMS, neurological)) {
     [severity, reason] = ["emergency", "a new bladder, bowel or saddle numbness change"];
-  } else if (newBackPain) {
-    [severity, reason] = ["urgent", "new back pain"];
-  } else if (persistentWeakness.length || weaker.some((leg) => leg.isSevere())) {
-    [severity, reason] = ["emergency", "new leg weakness"];
+  } else if (severe.length && (newBackPain || neurological.size || lasting.length)) {
+    [severity, reason] = ["emergency", "severe new leg weakness"];
+  } else if (newBackPain && (view.newWeakness().length || neurological.size || view.numbnessRise >= 1)) {
+    [severity, reason] = ["urgent", "new back pain with leg weakness or nerve symptoms"];
+  } else if (lasting.length || severe.length) {
+    [severity, reason] = ["urgent", "new leg weakness that has lasted"];
   } else if (neurological.has("fall") || neurological.has("balance_problems")) {
     [severity, reason] = ["urgent", "a new fall or walking difficulty"];
+  } else if (newBackPain && backPainMostDays(view)) {
+    [severity, reason] = ["soon", "back pain on most days for a week"];
   } else {
     return null;
   }
@@ -218,7 +378,8 @@ function cordCompression(view) {
     code: "cord_compression",
     severity,
     patient_text:
-      `With your history of cancer, ${reason} should be checked quickly, because cancer can press on the spinal cord.`,
+      `With your history of cancer, ${reason} should be checked ${severity === "soon" ? "within the week" : "quickly"}, ` +
+      "because cancer can press on the spinal cord.",
   };
 }
 
@@ -235,7 +396,7 @@ function fall(view) {
   };
 }
 
-// patient: {history: [...]}; history: earlier days; today: {date, strength_left, strength_right,
+// patient: {history: [...]}; history: earlier days; today: {date, strength_left, strength_right, fatigue, steps,
 // numbness_extent, symptoms}. Dates are the patient's local dates as YYYY-MM-DD.
 export function checkLog(patient, history, today) {
   const view = saveTimeView(patient, history, today);
