@@ -213,6 +213,8 @@ def _sudden_weakness(view: SaveTimeView) -> Finding | None:
         reason = f"a sudden loss of strength in the {focal.side} leg only"
     elif bilateral:
         reason = "a sudden severe loss of strength in both legs"
+    elif "balance_problems" in view.new_symptoms and len(weaker) == 1:
+        reason = "a sudden loss of balance with one leg weaker"
     elif told_sudden and (weaker or severely_weak or "balance_problems" in view.new_symptoms):
         reason = "weakness or loss of balance that came on suddenly"
     elif told_sudden:
@@ -260,23 +262,18 @@ def focal_score(view: SaveTimeView, leg: LegChange) -> float:
 
 def _focal_drop(view: SaveTimeView) -> LegChange | None:
     """The stroke pattern: one leg at least 3 points below its usual level since the previous log and the other leg
-    down by less than half as much; a severe drop (4 points or more, beyond 3 of the person's standard deviations)
-    is enough on its own, a smaller one must also widen the gap between the legs beyond anything this person has
-    shown on an ordinary day and beyond their own noise of that gap (the budget's Z_FOCAL_DROP)."""
+    down by less than half as much, widening the gap between the legs beyond anything this person has shown on an
+    ordinary day; then a severe drop (4 points or more, beyond 3 of the person's standard deviations) is enough,
+    a smaller one must stand out from their own noise of that gap by the budget's Z_FOCAL_DROP."""
     if len(view.legs) < 2 or view.difference is None:
         return None
     for leg in view.legs:
         other = next(o for o in view.legs if o is not leg)
         if not (leg.is_below(leg.today, FOCAL_DROP) and leg.is_sudden()):
             continue
-        if other.drop >= FOCAL_SHARE * leg.drop:
+        if other.drop >= FOCAL_SHARE * leg.drop or leg.drop - other.drop <= view.usual_largest_gap:
             continue
-        if leg.is_severe():
-            return leg
-        gap_moved = leg.drop - other.drop
-        if gap_moved <= view.usual_largest_gap:
-            continue
-        if focal_score(view, leg) >= Z_FOCAL_DROP:
+        if leg.is_severe() or focal_score(view, leg) >= Z_FOCAL_DROP:
             return leg
     return None
 

@@ -20,6 +20,11 @@ def steady_history(days=40, strength=8, symptoms=frozenset()):
     ]
 
 
+def calm_history(days=40, strength=8):
+    """Both legs move together: the gap between them never changes on an ordinary day."""
+    return [day._replace(strength_right=day.strength_left) for day in steady_history(days, strength)]
+
+
 def next_day(history, left=8, right=8, numbness=0, symptoms=(), gap=1):
     return DayEntry(
         date=history[-1].date + timedelta(days=gap),
@@ -98,18 +103,33 @@ def test_ascending_numbness_with_worsening_weakness_over_days_is_rapid_progressi
     assert codes(check_log(PatientContext(), history, today))["rapid_progression"].rank >= Severity.URGENT.rank
 
 
-def test_known_cancer_with_new_back_pain_and_weakness_is_cord_compression_emergency():
+def test_known_cancer_with_new_back_pain_and_weakness_is_urgent_cord_compression():
     history = steady_history()
     today = next_day(history, left=5, symptoms={"back_pain"})
     found = codes(check_log(PatientContext(history=frozenset({"cancer"})), history, today))
-    assert found["cord_compression"] is Severity.EMERGENCY
+    assert found["cord_compression"] is Severity.URGENT
 
 
-def test_known_cancer_with_new_back_pain_alone_is_urgent():
+def test_known_cancer_with_one_day_of_back_pain_alone_is_not_a_finding():
     history = steady_history()
     today = next_day(history, symptoms={"back_pain"})
+    assert check_log(PatientContext(history=frozenset({"cancer"})), history, today) == []
+
+
+def test_known_cancer_with_back_pain_on_most_days_for_a_week_needs_a_review_soon():
+    history = steady_history()
+    for day in range(6):
+        history.append(next_day(history, symptoms={"back_pain"} if day != 2 else ()))
+    today = next_day(history, symptoms={"back_pain"})
     found = codes(check_log(PatientContext(history=frozenset({"cancer"})), history, today))
-    assert found["cord_compression"] is Severity.URGENT
+    assert found["cord_compression"] is Severity.SOON
+
+
+def test_known_cancer_with_back_pain_and_a_bladder_change_is_an_emergency():
+    history = steady_history()
+    today = next_day(history, symptoms={"back_pain", "bladder_bowel_change"})
+    found = codes(check_log(PatientContext(history=frozenset({"cancer"})), history, today))
+    assert found["cord_compression"] is Severity.EMERGENCY
 
 
 def test_known_cancer_with_stable_legs_raises_nothing():
@@ -154,4 +174,84 @@ def test_a_bad_day_in_both_legs_is_not_a_sudden_one_sided_loss():
 def test_a_severe_sudden_drop_in_both_legs_is_still_an_emergency():
     history = steady_history()
     found = codes(check_log(PatientContext(), history, next_day(history, left=3, right=2)))
+    assert found["sudden_weakness"] is Severity.EMERGENCY
+
+
+def test_a_first_ever_log_with_a_very_weak_leg_and_a_bladder_change_is_an_emergency():
+    today = DayEntry(
+        date=START, strength_left=2, strength_right=7, fatigue=4, symptoms=frozenset({"bladder_bowel_change"})
+    )
+    findings = check_log(PatientContext(), [], today)
+    assert codes(findings)["bladder_bowel"] is Severity.EMERGENCY
+    assert findings[0].evidence["has_baseline"] is False
+    assert "baseline_left" not in findings[0].evidence
+
+
+def test_a_first_ever_log_with_face_arm_speech_signs_is_an_emergency():
+    today = DayEntry(date=START, strength_left=7, strength_right=7, fatigue=3, symptoms=frozenset({"face_arm_speech"}))
+    assert codes(check_log(PatientContext(), [], today))["sudden_weakness"] is Severity.EMERGENCY
+
+
+def test_a_three_point_one_sided_drop_in_a_steady_person_is_an_emergency():
+    history = calm_history()
+    found = codes(check_log(PatientContext(), history, next_day(history, left=8, right=5)))
+    assert found["sudden_weakness"] is Severity.EMERGENCY
+
+
+def test_a_three_point_one_sided_drop_is_ordinary_for_someone_whose_legs_often_differ_that_much():
+    history = [
+        day._replace(strength_right=day.strength_right - (3 if i % 6 == 0 else 0))
+        for i, day in enumerate(steady_history())
+    ]
+    assert "sudden_weakness" not in codes(check_log(PatientContext(), history, next_day(history, left=8, right=5)))
+
+
+def test_a_leg_being_just_under_a_fractional_usual_level_is_no_knife_edge():
+    history = calm_history(strength=8)
+    usual_just_below = [*history[:-3], *(d._replace(strength_left=7) for d in history[-3:])]
+    for days in (history, usual_just_below):
+        assert codes(check_log(PatientContext(), days, next_day(days, left=5, right=8)))["sudden_weakness"]
+
+
+def test_copied_low_days_do_not_count_as_weakness_that_continues():
+    history = steady_history()
+    low = next_day(history, left=5, right=8)
+    history.append(low)
+    for _ in range(3):
+        history.append(history[-1]._replace(date=history[-1].date + timedelta(days=1)))
+    today = next_day(history, left=4, right=8)
+    assert "rapid_progression" not in codes(check_log(PatientContext(), history, today))
+
+
+def test_a_flu_like_spell_is_not_rapid_progression():
+    history = steady_history()
+    for left, right in ((6, 6), (5, 6), (5, 5)):
+        history.append(
+            next_day(history, left=left, right=right)._replace(fatigue=9, symptoms=frozenset({"joint_pain"}))
+        )
+    today = next_day(history, left=4, right=5)._replace(fatigue=9, symptoms=frozenset({"joint_pain"}))
+    assert "rapid_progression" not in codes(check_log(PatientContext(), history, today))
+
+
+def test_a_two_day_dip_is_not_rapid_progression():
+    history = steady_history()
+    history.append(next_day(history, left=6, right=8))
+    today = next_day(history, left=5, right=8)
+    assert "rapid_progression" not in codes(check_log(PatientContext(), history, today))
+
+
+def test_numbness_up_for_a_single_day_is_not_ascending():
+    history = steady_history()
+    assert "rapid_progression" not in codes(check_log(PatientContext(), history, next_day(history, numbness=2)))
+
+
+def test_new_loss_of_balance_with_one_leg_weaker_is_an_emergency():
+    history = steady_history()
+    found = codes(check_log(PatientContext(), history, next_day(history, left=5, symptoms={"balance_problems"})))
+    assert found["sudden_weakness"] is Severity.EMERGENCY
+
+
+def test_sudden_trouble_seeing_is_a_stroke_sign():
+    history = steady_history()
+    found = codes(check_log(PatientContext(), history, next_day(history, symptoms={"vision_loss"})))
     assert found["sudden_weakness"] is Severity.EMERGENCY

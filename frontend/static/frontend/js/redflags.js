@@ -209,10 +209,8 @@ function focalDrop(view) {
   for (const leg of view.legs) {
     const other = view.legs.find((o) => o !== leg);
     if (!(leg.isBelow(leg.today, FOCAL_DROP) && leg.isSudden())) continue;
-    if (other.drop >= FOCAL_SHARE * leg.drop) continue;
-    if (leg.isSevere()) return leg;
-    if (leg.drop - other.drop <= view.usualLargestGap) continue;
-    if (focalScore(view, leg) >= Z_FOCAL_DROP) return leg;
+    if (other.drop >= FOCAL_SHARE * leg.drop || leg.drop - other.drop <= view.usualLargestGap) continue;
+    if (leg.isSevere() || focalScore(view, leg) >= Z_FOCAL_DROP) return leg;
   }
   return null;
 }
@@ -238,6 +236,8 @@ function suddenWeakness(view) {
     reason = `a sudden loss of strength in the ${focal.side} leg only`;
   } else if (bilateral.length) {
     reason = "a sudden severe loss of strength in both legs";
+  } else if (view.newSymptoms.has("balance_problems") && weaker.length === 1) {
+    reason = "a sudden loss of balance with one leg weaker";
   } else if (
     toldSudden &&
     (weaker.length || view.severelyWeakSides().length || view.newSymptoms.has("balance_problems"))
