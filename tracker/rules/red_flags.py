@@ -417,7 +417,11 @@ def _cord_compression(view: SaveTimeView) -> Finding | None:
     for a week, without nerve signs, needs an MRI within a week. An odd day of back pain is not a finding."""
     if "cancer" not in view.patient.history:
         return None
-    severe = [leg for leg in view.new_weakness() if leg.is_severe()] or view.severely_weak_sides()
+    # With no usual level yet, a leg at 3/10 or less may be how this person's legs always are: it counts only
+    # together with back pain or nerve signs.
+    severe = [leg for leg in view.new_weakness() if leg.is_severe()] or (
+        [] if view.has_baseline else view.severely_weak_sides()
+    )
     lasting = _persistent_weakness(view)
     neurological = sorted(MSCC_NEUROLOGICAL_SYMPTOMS & view.new_symptoms)
     new_back_pain = "back_pain" in view.new_symptoms
@@ -427,7 +431,7 @@ def _cord_compression(view: SaveTimeView) -> Finding | None:
         severity, reason = Severity.EMERGENCY, "severe new leg weakness"
     elif new_back_pain and (view.new_weakness() or neurological or view.numbness_rise >= 1):
         severity, reason = Severity.URGENT, "new back pain with leg weakness or nerve symptoms"
-    elif lasting or severe:
+    elif lasting:
         severity, reason = Severity.URGENT, "new leg weakness that has lasted"
     elif FALL in neurological or "balance_problems" in neurological:
         severity, reason = Severity.URGENT, "a new fall or walking difficulty"

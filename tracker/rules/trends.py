@@ -22,7 +22,7 @@ from .baseline import (
     median,
     normal_equivalent,
 )
-from .budget import Z_ASYMMETRY, Z_CHAIR_AND_STEPS_DECLINE, Z_CHAIR_STAND_DECLINE, Z_FATIGUE_RISE, Z_STRENGTH_DECLINE
+from .budget import Z_ASYMMETRY, Z_FATIGUE_RISE, Z_OBJECTIVE_DECLINE, Z_STRENGTH_DECLINE
 from .clinical import (
     ACTIVITY_DROP_RATIO,
     CHAIR_STAND_NOISE_FLOOR,
@@ -271,13 +271,11 @@ def _objective_decline(days: Sequence[DayEntry], today: date) -> Shift | None:
     if usual_stands - stands_now < MEANINGFUL_CHAIR_STAND_CHANGE:
         return None
     z = chair.z
-    threshold = Z_CHAIR_STAND_DECLINE
-    if len(step_baseline) >= MIN_BASELINE_LOGS and z < threshold:
+    if len(step_baseline) >= MIN_BASELINE_LOGS:
         steps = _hinge_decline(step_points, [v for _, v in step_baseline], 0.05, daily=True)
         if steps is not None and steps.z > 1 and 1 - exp(steps.now - steps.usual) >= MEANINGFUL_STEPS_CHANGE:
-            z = (chair.z + steps.z) / sqrt(2)
-            threshold = Z_CHAIR_AND_STEPS_DECLINE
-    if z < threshold:
+            z = max(z, (chair.z + steps.z) / sqrt(2))
+    if z < Z_OBJECTIVE_DECLINE:
         return None
     baseline = Level(typical=usual_stands, noise=CHAIR_STAND_NOISE_FLOOR, count=len(chair_baseline))
     return Shift("chair_stand_30s", baseline, stands_now, stands_now, z)

@@ -353,7 +353,7 @@ function backPainMostDays(view) {
 function cordCompression(view) {
   if (!view.patient.history.has("cancer")) return null;
   const severeWeaker = view.newWeakness().filter((leg) => leg.isSevere());
-  const severe = severeWeaker.length ? severeWeaker : view.severelyWeakSides();
+  const severe = severeWeaker.length ? severeWeaker : view.hasBaseline ? [] : view.severelyWeakSides();
   const lasting = persistentWeakness(view);
   const neurological = new Set([...view.newSymptoms].filter((s) => MSCC_NEUROLOGICAL_SYMPTOMS.has(s)));
   const newBackPain = view.newSymptoms.has("back_pain");
@@ -365,7 +365,7 @@ function cordCompression(view) {
     [severity, reason] = ["emergency", "severe new leg weakness"];
   } else if (newBackPain && (view.newWeakness().length || neurological.size || view.numbnessRise >= 1)) {
     [severity, reason] = ["urgent", "new back pain with leg weakness or nerve symptoms"];
-  } else if (lasting.length || severe.length) {
+  } else if (lasting.length) {
     [severity, reason] = ["urgent", "new leg weakness that has lasted"];
   } else if (neurological.has("fall") || neurological.has("balance_problems")) {
     [severity, reason] = ["urgent", "a new fall or walking difficulty"];
