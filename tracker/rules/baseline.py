@@ -138,13 +138,6 @@ def halfway_below(usual: float, drop: float) -> float:
     return floor(usual - drop + 0.5) + 0.5
 
 
-def change_threshold(meaningful: float, multiplier: float, baseline: Level, recent_count: int) -> float:
-    """A change must be clinically meaningful AND clearly larger than what this patient's own noise
-    produces between two medians (baseline and recent window)."""
-    standard_error = _MEDIAN_SE_FACTOR * baseline.noise * sqrt(1 / recent_count + 1 / baseline.count)
-    return max(meaningful, multiplier * standard_error)
-
-
 def background_symptoms(days: Iterable[DayEntry]) -> frozenset[str]:
     """Symptoms logged often enough in the baseline to be part of the patient's usual picture."""
     counts: dict[str, int] = {}

@@ -1,10 +1,12 @@
 from tracker.rules.baseline import (
     background_symptoms,
-    change_threshold,
     falling_hinge,
+    halfway_below,
     interquartile_mean,
     level_of,
+    mean_variance_factor,
     median,
+    normal_equivalent,
 )
 
 
@@ -22,13 +24,6 @@ def test_noisier_patients_get_larger_noise():
     calm = level_of([7, 7, 8, 7, 6, 7, 7, 8, 7, 7])
     wandering = level_of([5, 9, 7, 6, 9, 5, 8, 7, 9, 5])
     assert wandering.noise > calm.noise
-
-
-def test_change_threshold_is_at_least_the_meaningful_change_and_grows_with_noise():
-    calm = level_of([7, 7, 8, 7, 6, 7, 7, 8, 7, 7] * 3)
-    wandering = level_of([5, 9, 7, 6, 9, 5, 8, 7, 9, 5] * 3)
-    assert change_threshold(2.0, 4.0, calm, 14) == 2.0
-    assert change_threshold(2.0, 4.0, wandering, 5) > 2.0
 
 
 def test_background_symptoms_are_the_frequent_ones():
@@ -67,3 +62,33 @@ def test_falling_hinge_finds_a_decline_and_its_start_but_not_a_flat_series():
     hinge = falling_hinge(falling, baseline, 4, 2.5)
     assert hinge.z > 4 and 3 < hinge.drop_today < 5 and 36 <= hinge.days_ago <= 45
     assert falling_hinge(flat, baseline, 4, 2.5).z < 2
+
+
+def test_persistent_days_are_worth_fewer_independent_days_and_widen_the_noise():
+    independent = [8, 7, 9, 8, 7, 9, 8, 8, 7, 9] * 4
+    spells = [8] * 10 + [7] * 10 + [9] * 10 + [8] * 10
+    calm, persistent = level_of(independent), level_of(spells)
+    assert persistent.persistence > calm.persistence >= 0.3
+    assert persistent.effective_count < calm.effective_count < 40
+    assert persistent.noise > calm.noise * 0.9
+
+
+def test_chair_stand_tests_days_apart_are_independent_even_with_a_learning_trend():
+    assert level_of([9, 9, 10, 10, 11, 11, 12, 12], independent=True).persistence == 0.0
+
+
+def test_mean_variance_factor_matches_its_sum_and_grows_with_persistence():
+    direct = 1 + 2 * sum((1 - k / 10) * 0.5**k for k in range(1, 10))
+    assert abs(mean_variance_factor(0.5, 10) - direct) < 1e-12
+    assert mean_variance_factor(0.0, 10) == 1.0 < mean_variance_factor(0.3, 10) < mean_variance_factor(0.8, 10)
+
+
+def test_normal_equivalent_of_student_t_is_smaller_with_few_degrees_of_freedom():
+    assert normal_equivalent(3.0, 4) < normal_equivalent(3.0, 30) < 3.0
+    assert abs(normal_equivalent(3.0, 10_000) - 3.0) < 0.01
+    assert normal_equivalent(-3.0, 10) == -normal_equivalent(3.0, 10)
+
+
+def test_cut_offs_sit_halfway_between_whole_number_answers():
+    assert halfway_below(7.97, 2) == halfway_below(8.03, 2) == 6.5
+    assert halfway_below(7.4, 2) == 5.5

@@ -66,3 +66,23 @@ def test_one_check_is_judged_against_the_prior_alerts():
     prior = [alert("cord_compression", Severity.URGENT, 3)]
     findings = [Finding("cord_compression", Severity.URGENT), Finding("cord_compression", Severity.EMERGENCY)]
     assert alerts_to_raise(findings, prior, TODAY) == [findings[1]]
+
+
+def test_the_same_code_for_a_new_reason_is_news():
+    prior = [PriorAlert("cord_compression", Severity.URGENT, TODAY - timedelta(days=5), "open", "new leg weakness")]
+    again = Finding("cord_compression", Severity.URGENT, evidence={"reason": "new leg weakness"})
+    new_reason = Finding("cord_compression", Severity.URGENT, evidence={"reason": "back pain with nerve signs"})
+    assert not should_raise(again, prior, TODAY)
+    assert should_raise(new_reason, prior, TODAY)
+
+
+def test_a_more_specific_finding_is_not_held_back_by_an_earlier_one():
+    prior = [alert("rapid_progression", Severity.URGENT, 3)]
+    assert should_raise(Finding("cord_compression", Severity.URGENT), prior, TODAY)
+
+
+def test_a_saved_entry_raises_one_alert_carrying_the_others():
+    findings = [Finding("fall", Severity.SOON), Finding("sudden_weakness", Severity.EMERGENCY)]
+    [only] = alerts_to_raise(findings, [], TODAY, one_alert=True)
+    assert only.code == "sudden_weakness"
+    assert only.evidence["also"] == [{"code": "fall", "severity": "soon", "reason": ""}]

@@ -1,7 +1,7 @@
 from datetime import date, timedelta
 
 from tracker.rules.engine import ANALYSIS_WINDOW_DAYS, analyse_day
-from tracker.rules.types import DayEntry, PatientContext, Severity
+from tracker.rules.types import DayEntry, LifeEvent, PatientContext, Severity
 
 START = date(2025, 1, 1)
 WOBBLE = (0, 1, 0, -1, 0, 0, 1, -1, 0)
@@ -63,11 +63,60 @@ def test_recovery_after_injury_raises_nothing():
     assert {code for code, sev in found(rising).items() if sev.rank >= Severity.SOON.rank} == set()
 
 
-def test_new_one_sided_difference_is_asymmetry_but_long_standing_is_not():
-    assert "asymmetry" in found(diary(left=lambda i: 8 if i < 95 else 5)) or "worsening_trend" in found(
-        diary(left=lambda i: 8 if i < 95 else 5)
-    )
+def test_a_difference_between_the_legs_that_grows_is_asymmetry():
+    days = diary(left=lambda i: 8 if i < 95 else 5)
+    assert {"asymmetry", "worsening_trend"} & set(found(days))
+
+
+def test_a_long_standing_difference_is_not_asymmetry():
     assert found(diary(left=lambda i: 4)) == {}
+
+
+def test_a_long_standing_difference_that_shrinks_is_not_asymmetry():
+    assert "asymmetry" not in found(diary(left=lambda i: 4 if i < 95 else 7))
+
+
+def test_asymmetry_says_the_difference_grew_not_that_it_was_never_there():
+    days = diary(left=lambda i: 6.5 if i < 95 else 3.5, right=lambda i: 8)
+    findings = analyse_day(PatientContext(), days, START + timedelta(days=119))
+    asymmetry = next(f for f in findings if f.code == "asymmetry")
+    assert "grown" in asymmetry.patient_text and "not the case" not in asymmetry.patient_text
+
+
+def test_chair_stands_falling_with_ratings_flat_are_found_and_the_baseline_predates_the_fit():
+    falling = diary(days=180, chair=lambda i: 14 - max(0, i - 110) * 0.09)
+    today = START + timedelta(days=179)
+    findings = {f.code: f for f in analyse_day(PatientContext(), falling, today)}
+    decline = findings["worsening_trend"].evidence["declines"][0]
+    assert decline["series"] == "chair_stand_30s"
+    assert decline["baseline"] > 13
+
+
+def test_a_recorded_illness_holds_trend_alerts_while_it_lasts_and_its_days_are_left_out_after():
+    days = diary(
+        fatigue=lambda i: 8 if i >= 110 else 3,
+        left=lambda i: 6 if i >= 110 else 8,
+        right=lambda i: 6 if i >= 110 else 8,
+    )
+    ill = PatientContext(life_events=(LifeEvent("illness", START + timedelta(days=110), None),))
+    assert found(days, ill) == {}
+
+
+def test_an_illness_like_week_that_has_passed_does_not_count_as_a_decline():
+    def sick(i):
+        return 100 <= i < 106
+
+    days = diary(
+        left=lambda i: 5 if sick(i) else 8, right=lambda i: 5 if sick(i) else 8, fatigue=lambda i: 9 if sick(i) else 3
+    )
+    assert {code for code, sev in found(days).items() if sev.rank >= Severity.SOON.rank} == set()
+
+
+def test_trends_still_speak_through_a_logging_gap_in_the_last_two_weeks():
+    days = diary(
+        left=lambda i: 8 - max(0, i - 70) * 0.1, right=lambda i: 8 - max(0, i - 70) * 0.1, skip=lambda i: i >= 108
+    )
+    assert found(days).get("worsening_trend") is Severity.SOON
 
 
 def test_rising_fatigue_is_a_fatigue_trend_but_chronic_high_fatigue_is_not():
