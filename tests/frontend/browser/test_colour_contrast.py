@@ -5,10 +5,11 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.utils import timezone
 
 from tests.conftest import add_logs
 from tests.frontend.browser.conftest import PHONE, screenshot, sign_in
-from tracker.models import Alert
+from tracker.models import Alert, Notification
 
 # Colours as the browser computed them, backgrounds composed up the tree, as contrast checkers do.
 CONTRAST = """() => {
@@ -88,6 +89,16 @@ def diary(transactional_db, patient):
         advice="Please see a doctor today.",
         dedup_key="contrast",
     )
+    Notification.objects.create(
+        recipient=patient.user,
+        alert=alert,
+        channel=Notification.Channel.INBOX,
+        status=Notification.Status.SENT,
+        title="A fall. See a doctor today",
+        body="Please see a doctor today.",
+        payload={"url": f"/alerts/{alert.pk}/"},
+        next_attempt_at=timezone.now(),
+    )
     return alert
 
 
@@ -115,6 +126,7 @@ def test_every_page_has_enough_contrast(browser, live_server, patient, diary, sc
         "/records/",
         "/records/tests/new/",
         "/records/events/new/",
+        "/notifications/",
     ):
         page.goto(path)
         page.wait_for_load_state("networkidle")
@@ -129,6 +141,10 @@ def test_every_page_has_enough_contrast(browser, live_server, patient, diary, sc
     page.locator("[data-chair-senses]").get_by_text("The phone").wait_for()
     problems["today"] = page.evaluate(CONTRAST)
     screenshot(page, f"today-{scheme}-390")
+    page.locator("#steps").fill("-5")
+    page.get_by_role("button", name="Save today").tap()
+    page.locator("#steps-error").wait_for()
+    problems["today, a refused save"] = page.evaluate(CONTRAST)
     page.get_by_role("button", name="Something sudden happened").tap()
     problems["red flag"] = page.evaluate(CONTRAST)
     screenshot(page, f"red-flag-{scheme}-390", full_page=False)
