@@ -8,9 +8,11 @@ page and on the pages under it (a day of History, one alert, each page listed un
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from tracker.selectors.access import follows_anyone
+from tracker.selectors.alerts import open_alert_count
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ def main_tabs(request) -> dict:
     if tabs is PATIENT_TABS and follows_anyone(request.user):
         # Someone with a diary who also cares for someone reaches them in one tap too (issue 12 item 6).
         tabs = (*PATIENT_TABS[:-1], CARER_TABS[0], PATIENT_TABS[-1])
+    patient = getattr(request.user, "patient", None)
     return {
         "tabs": [
             {
@@ -83,6 +86,10 @@ def main_tabs(request) -> dict:
                 "label": tab.label,
                 "icon": tab.icon,
                 "current": "page" if here == tab.url_name else "true" if here in tab.pages else None,
+                # Drawn only where the tab bar is: one count of the alerts nobody has seen yet.
+                "badge": SimpleLazyObject(lambda: open_alert_count(patient_id=patient.pk))
+                if tab.url_name == "alerts"
+                else None,
             }
             for tab in tabs
         ]

@@ -38,6 +38,7 @@ urlpatterns = [
     path("alerts/<int:pk>/acknowledge/", alerts.acknowledge, name="acknowledge"),
     path("notifications/", notifications.inbox, name="notifications"),
     path("notifications/read/", notifications.read_all, name="notifications-read"),
+    path("alerts/<int:pk>/resolve/", alerts.resolve, name="resolve"),
     path("charts/", pages.charts, name="charts"),
     path("sharing/", pages.sharing, name="sharing"),
     path("settings/", pages.settings, name="settings"),

@@ -9,7 +9,7 @@ from tracker.models import Alert
 from tracker.rules.hints import HINT_LOOKBACK_DAYS
 from tracker.selectors.alerts import alerts_for
 from tracker.selectors.figures import period_figures
-from tracker.services.alerting import acknowledge_alert
+from tracker.services.alerting import acknowledge_alert, resolve_alert
 
 
 @patient_required
@@ -39,8 +39,20 @@ def alert_detail(request, pk: int):
     )
 
 
+def _back(request, pk: int):
+    """Today's buttons bring the person back to Today; the alert page's to the alert."""
+    return redirect("frontend:today") if request.POST.get("back") == "today" else redirect("frontend:alert", pk=pk)
+
+
 @patient_required
 @require_POST
 def acknowledge(request, pk: int):
     acknowledge_alert(alert=get_object_or_404(alerts_for(patient=request.user.patient), pk=pk))
-    return redirect("frontend:alert", pk=pk)
+    return _back(request, pk)
+
+
+@patient_required
+@require_POST
+def resolve(request, pk: int):
+    resolve_alert(alert=get_object_or_404(alerts_for(patient=request.user.patient), pk=pk))
+    return _back(request, pk)

@@ -9,6 +9,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 
 from frontend.access import carers_go_to_following, patient_required
 from tracker.rules.clinical import CAUDA_EQUINA_SYMPTOMS, STROKE_SIGNS
+from tracker.selectors.alerts import red_flag_days, unresolved_pressing_alerts
 from tracker.selectors.phone import history_page, log_on, offline_check_inputs
 from tracker.stroke_questions import STROKE_QUESTIONS, when_to_ask
 from tracker.symptoms import SYMPTOM_LABELS
@@ -29,12 +30,16 @@ def _form_context(request, day: date, *, editing: bool) -> dict:
     patient = request.user.patient
     log = log_on(patient=patient, day=day)
     yesterday = log_on(patient=patient, day=day - timedelta(days=1))
+    flagged = red_flag_days(patient=patient, days=[day, day - timedelta(days=1)])
     return {
         "day": day,
         "editing": editing,
         "log": log,
         "values": log.values() | {"symptoms": log.symptoms, "client_id": str(log.client_id)} if log else None,
         "yesterday": yesterday.values() | {"symptoms": yesterday.symptoms} if yesterday else None,
+        # Copying a day that called for help would carry its warning signs into today unnoticed.
+        "yesterday_red_flag": day - timedelta(days=1) in flagged,
+        "day_red_flag": log is not None and day in flagged,
         "offline_inputs": offline_check_inputs(patient=patient, day=day) | {"timezone": patient.timezone},
         "ratings": range(11),
         "warning_signs": [(name, label) for name, label in SYMPTOM_LABELS.items() if name in WARNING_SIGNS],
@@ -50,8 +55,10 @@ def _form_context(request, day: date, *, editing: bool) -> dict:
 @patient_required
 @ensure_csrf_cookie
 def today(request):
-    day = request.user.patient.local_today()
-    return render(request, "frontend/logs/today.html", _form_context(request, day, editing=False))
+    patient = request.user.patient
+    context = _form_context(request, patient.local_today(), editing=False)
+    context["pressing_alerts"] = unresolved_pressing_alerts(patient=patient)
+    return render(request, "frontend/logs/today.html", context)
 
 
 def _parse_day(value: str | None) -> date | None:

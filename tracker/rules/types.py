@@ -19,6 +19,9 @@ class Severity(StrEnum):
 
 
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.SOON: 1, Severity.URGENT: 2, Severity.EMERGENCY: 3}
+# Severities that ask a person to act today or now: they reach someone at once (carers too, through quiet
+# hours and snoozes, repeating until seen), and Today keeps them in view until they are dealt with.
+PRESSING_SEVERITIES = frozenset({Severity.URGENT.value, Severity.EMERGENCY.value})
 
 
 class DayEntry(NamedTuple):

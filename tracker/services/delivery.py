@@ -37,14 +37,12 @@ from tracker.models import (
 )
 from tracker.notify import transport_for
 from tracker.notify.base import SubscriptionGone, TransportError
+from tracker.rules.types import PRESSING_SEVERITIES
 from tracker.selectors.access import patients_visible_to
 from tracker.selectors.accounts import verified_email_addresses
 
 logger = logging.getLogger(__name__)
 
-# Severities that must reach someone now: they ignore quiet hours and snoozes, repeat until
-# acknowledged and go to caregivers too.
-PRESSING_SEVERITIES = frozenset({"emergency", "urgent"})
 MAX_RETRY_DELAY = timedelta(hours=1)
 SWEEP_BATCH = 500
 # Pushes of one recipient sent in one round, each on its own thread; more wait for the next round.

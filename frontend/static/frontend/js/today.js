@@ -145,17 +145,33 @@ function showRedFlag({ severity, text, advice, source }) {
   dialog.querySelector("[data-red-flag-text]").textContent = text || "";
   dialog.querySelector("[data-red-flag-advice]").textContent = advice;
   dialog.querySelector("[data-red-flag-source]").textContent = source;
+  // The big red call button is for emergencies only; the advice names the number for the rest.
+  const call = dialog.querySelector("[data-red-flag-call]");
+  call.hidden = severity !== "emergency";
   if (dialog.hidden) {
     lastFocus = document.activeElement;
     // Back closes the instruction, as it closes any screen laid over another, instead of leaving the app.
     history.pushState({ redFlag: true }, "");
   }
   dialog.hidden = false;
-  dialog.querySelector("[data-red-flag-call]").focus();
+  (call.hidden ? dialog.querySelector("[data-red-flag-close]") : call).focus();
+}
+
+// Once read, an urgent or emergency answer stays at the top of Today, as the stored alert will on every visit.
+const pressingNow = document.querySelector("[data-pressing-now]");
+function keepInView(severity, advice) {
+  pressingNow.querySelector("[data-pressing-now-title]").textContent = SEVERITY_TITLES[severity];
+  pressingNow.querySelector("[data-pressing-now-advice]").textContent = advice;
+  pressingNow.querySelector("[data-pressing-now-call]").hidden = severity !== "emergency";
+  pressingNow.hidden = false;
 }
 
 function hideRedFlag() {
   dialog.hidden = true;
+  const severity = dialog.dataset.severity;
+  if (dialog.dataset.source !== "button" && (severity === "urgent" || severity === "emergency")) {
+    keepInView(severity, dialog.querySelector("[data-red-flag-advice]").textContent);
+  }
   lastFocus?.focus();
 }
 
@@ -224,6 +240,27 @@ const REQUIRED = {
   fatigue: "Choose a number from 0 to 10 for your tiredness.",
 };
 
+// A day that raised an alert is what the alert was based on: saving over it is asked first, once a page.
+const overwriteQuestion = document.querySelector("[data-overwrite-question]");
+function mayOverwrite() {
+  if (!overwriteQuestion || overwriteQuestion.dataset.answered) return Promise.resolve(true);
+  const returnTo = document.activeElement;
+  overwriteQuestion.hidden = false;
+  overwriteQuestion.querySelector('[data-overwrite="yes"]').focus();
+  return new Promise((resolve) => {
+    const answered = (event) => {
+      const answer = event.target.closest("[data-overwrite]")?.dataset.overwrite;
+      if (!answer) return;
+      overwriteQuestion.removeEventListener("click", answered);
+      overwriteQuestion.hidden = true;
+      if (answer === "yes") overwriteQuestion.dataset.answered = "1";
+      returnTo?.focus();
+      resolve(answer === "yes");
+    };
+    overwriteQuestion.addEventListener("click", answered);
+  });
+}
+
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const entry = readForm();
@@ -233,6 +270,10 @@ form.addEventListener("submit", async (event) => {
     // Each message sits where focus lands, so it is seen and read out without hunting for it.
     const first = missing.map((name) => markField(name, REQUIRED[name]))[0];
     showField(first);
+    return;
+  }
+  if (form.dataset.redFlagDay !== undefined && !(await mayOverwrite())) {
+    status.textContent = "Not saved: the day is kept as it was.";
     return;
   }
   const history = historyWithPending(await pending(account), entry.date);
@@ -308,7 +349,7 @@ dialog.addEventListener("keydown", (event) => {
   if (event.key === "Escape") closeRedFlag();
   if (event.key === "Tab") {
     // Keep focus inside the instruction while it is shown.
-    const focusable = [...dialog.querySelectorAll("a, button")];
+    const focusable = [...dialog.querySelectorAll("a:not([hidden]), button")];
     const [first, last] = [focusable[0], focusable[focusable.length - 1]];
     if (event.shiftKey && document.activeElement === first) {
       last.focus();
