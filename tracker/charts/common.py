@@ -3,8 +3,7 @@
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
-from tracker.rules.baseline import NOISE_FLOOR, Level, level_of, median
-from tracker.rules.trends import MIN_BASELINE_LOGS
+from tracker.rules.baseline import Level, median
 from tracker.rules.types import DayEntry
 from tracker.selectors.series import ChartData
 
@@ -47,14 +46,6 @@ def rolling_median(values: Sequence, window: int = ROLLING_DAYS, min_logs: int =
         logged = [v for v in values[max(0, index - window + 1) : index + 1] if v is not None]
         result.append(median(logged) if len(logged) >= min_logs else None)
     return result
-
-
-def baseline_level(
-    days: Sequence[DayEntry], field: str, min_logs: int = MIN_BASELINE_LOGS, noise_floor: float = NOISE_FLOOR
-) -> Level | None:
-    """The engine's usual level of a series, or None when the baseline weeks hold too few logs to say."""
-    values = [getattr(d, field) for d in days if getattr(d, field) is not None]
-    return level_of(values, noise_floor) if len(values) >= min_logs else None
 
 
 def wrapped(text: str, width: int = 18) -> str:

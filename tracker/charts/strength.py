@@ -1,13 +1,13 @@
 """Strength of each leg: the daily ratings, a rolling median, the usual range, and alerts in plain words."""
 
 from tracker.labels import alert_label, alert_status_label, severity_label
+from tracker.selectors.figures import baseline_level
 from tracker.selectors.series import ChartData
 
 from .common import (
     HOVER_LINE_CHARS,
     PALETTE,
     band,
-    baseline_level,
     daily_axis,
     iso,
     layout,

@@ -11,9 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tracker.charts.common import baseline_level
 from tracker.models import Patient
-from tracker.rules.baseline import interquartile_mean, median
+from tracker.rules.baseline import NOISE_FLOOR, Level, interquartile_mean, level_of, median
 from tracker.rules.clinical import CHAIR_STAND_NOISE_FLOOR
 from tracker.rules.trends import (
     CHAIR_STAND_RECENT_DAYS,
@@ -99,6 +98,14 @@ def figures_of(data: ChartData) -> Figures:
 def symptom_days(days: Sequence[DayEntry]) -> dict[str, int]:
     counts = Counter(symptom for day in days for symptom in day.symptoms)
     return dict(sorted(counts.items(), key=lambda item: (-item[1], SYMPTOMS.index(item[0]))))
+
+
+def baseline_level(
+    days: Sequence[DayEntry], field: str, min_logs: int = MIN_BASELINE_LOGS, noise_floor: float = NOISE_FLOOR
+) -> Level | None:
+    """The engine's usual level of a series, or None when the baseline weeks hold too few logs to say."""
+    values = [getattr(d, field) for d in days if getattr(d, field) is not None]
+    return level_of(values, noise_floor) if len(values) >= min_logs else None
 
 
 def _level_measure(data: ChartData, field: str, label: str, recent_days: int = RECENT_DAYS, **level) -> Measure:

@@ -30,7 +30,7 @@ def test_the_records_touching_the_period_oldest_first_without_free_text(patient,
     )
     _record(patient, Investigation, kind="mri", date=END + timedelta(days=1))
     _record(patient, LifeEvent, kind="illness", start=START + timedelta(days=8), end=START + timedelta(days=14))
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(1):
         shown = timeline(patient=patient, start=START, end=END)
     assert shown.treatments == [
         TreatmentSpan("Vitamin D", "", START - timedelta(days=10), START + timedelta(days=2)),
