@@ -115,8 +115,8 @@ def send_password_reset_email(user_id: int) -> None:
     time_limit=settings.PDF_TASK_TIME_LIMIT,
     max_retries=summary_pdf.PENDING_SECONDS // settings.PDF_SLOT_WAIT_SECONDS,
 )
-def render_summary_pdf(self, key: str) -> None:
+def render_summary_pdf(self, share_id: int, key: str) -> None:
     try:
-        summary_pdf.print_summary_pdf(key)
+        summary_pdf.print_summary_pdf(share_id=share_id, key=key)
     except summary_pdf.RenderSlotsBusy as busy:
         raise self.retry(countdown=settings.PDF_SLOT_WAIT_SECONDS, exc=busy) from busy

@@ -65,7 +65,7 @@ def test_a_worker_prints_the_pdf_once_and_the_cache_serves_it_until_the_data_cha
 
 def test_the_web_process_never_starts_chromium(patient, monkeypatch):
     monkeypatch.setattr(pdf, "html_to_pdf", lambda *args: pytest.fail("printed in the web process"))
-    monkeypatch.setattr("tracker.tasks.render_summary_pdf.delay", lambda key: None)
+    monkeypatch.setattr("tracker.tasks.render_summary_pdf.delay", lambda share_id, key: None)
     add_logs(patient, known_diary(end=patient.local_today(), days=30))
     _, token = share_create(patient=patient)
     assert Client().get(f"/s/{token}/summary.pdf").status_code == 202

@@ -5,6 +5,7 @@ print CSS; nothing is drawn twice. The browser gets no network: the page and its
 to it from memory and every other request is refused.
 """
 
+import os
 from concurrent.futures import ThreadPoolExecutor
 from html import escape
 
@@ -26,6 +27,8 @@ CHROMIUM_ARGS = [
 # About the printable width of an A4 page at 96 dpi with 12 mm margins, so the charts are laid out to fit it.
 PRINT_VIEWPORT = {"width": 700, "height": 1000}
 CHARTS_READY_TIMEOUT_MS = 20_000
+# Printing yields the CPU to the web and alert work on the same machine (nice(2): higher is kinder).
+PRINT_NICENESS = 10
 PAGE_MARGINS = {"top": "12mm", "bottom": "14mm", "left": "12mm", "right": "12mm"}
 # Chromium draws the footer in the bottom margin with its own tiny default font; it fills the page-number spans.
 FOOTER = (
@@ -44,6 +47,9 @@ def html_to_pdf(html: str, identifier: str) -> bytes:
 
 
 def _print(html: str, identifier: str) -> bytes:
+    # Linux keeps a nice value per thread and a child process inherits its creating thread's: only this
+    # short-lived thread, Playwright's driver and Chromium run at the lower priority.
+    os.nice(PRINT_NICENESS)
     static_prefix = f"{PAGE_ORIGIN}/{settings.STATIC_URL.lstrip('/')}"
 
     def serve(route: Route) -> None:

@@ -19,6 +19,10 @@ def active_share_for_token(token: str) -> ShareLink | None:
     )
 
 
+def share_by_id(share_id: int) -> ShareLink | None:
+    return ShareLink.objects.select_related("patient").filter(pk=share_id).first()
+
+
 def shares_for(*, patient: Patient) -> QuerySet[ShareLink]:
     return ShareLink.objects.filter(patient=patient).prefetch_related(
         Prefetch("accesses", queryset=ShareAccess.objects.order_by("-accessed_at", "-id"))

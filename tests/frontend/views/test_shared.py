@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from tests.conftest import add_logs
 from tests.tracker.charts.diary import known_diary
+from tracker.exports.summary_page import summary_page
 from tracker.models import Alert, LifeEvent, Treatment
 from tracker.models.sharing import SHARE_SECTIONS
 from tracker.selectors.sharing import share_data_version
@@ -115,16 +116,12 @@ def test_the_summary_says_who_and_lists_records_in_date_order(kept_diary, patien
 
 
 @pytest.mark.parametrize("shared", [True, False])
-def test_the_pdf_holds_the_notes_only_when_the_link_shares_them(kept_diary, monkeypatch, shared):
-    printed = {}
-    monkeypatch.setattr(
-        "tracker.services.summary_pdf.summary_pdf",
-        lambda key, page: printed.update(html=page()[0]) or b"%PDF-1.7 stand-in",
-    )
+def test_the_pdf_holds_the_notes_only_when_the_link_shares_them(kept_diary, shared):
     sections = SHARE_SECTIONS if shared else [s for s in SHARE_SECTIONS if s != "notes"]
-    _, token = share_create(patient=kept_diary, sections=sections)
-    assert Client().get(f"/s/{token}/summary.pdf").content == b"%PDF-1.7 stand-in"
-    assert all((note in printed["html"]) is shared for note in NOTES)
+    share, _ = share_create(patient=kept_diary, sections=sections)
+    printed = summary_page(share=share).html
+    assert all((note in printed) is shared for note in NOTES)
+    assert "summary.pdf" not in printed
 
 
 def test_the_pdf_cache_key_changes_with_anything_the_summary_shows(kept_diary):
