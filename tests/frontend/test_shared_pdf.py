@@ -2,13 +2,14 @@
 
 import shutil
 import subprocess
+import time
 import uuid
 
 import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests.conftest import add_logs, wait_until
+from tests.conftest import add_logs
 from tests.tracker.charts.diary import known_diary
 from tracker.exports import pdf
 from tracker.models.sharing import SHARE_SECTIONS
@@ -18,6 +19,18 @@ pytestmark = pytest.mark.skipif(
     shutil.which(settings.CHROMIUM_PATH) is None or shutil.which("pdftotext") is None,
     reason="needs Debian's chromium and poppler-utils (apt-get install chromium poppler-utils)",
 )
+
+
+def _when_ready(doctor: Client, url: str, timeout: float = 120):
+    """Ask again as the answer's Retry-After says, as the "preparing" page does (polling faster would meet the
+    share links' rate limit)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        response = doctor.get(url)
+        if response.status_code != 202:
+            return response
+        time.sleep(int(response["Retry-After"]))
+    raise AssertionError(f"no PDF within {timeout} s")
 
 
 def _pages(document: bytes, tmp_path) -> list[str]:
@@ -42,7 +55,7 @@ def test_a_worker_prints_the_pdf_once_and_the_cache_serves_it_until_the_data_cha
     first = doctor.get(f"/s/{token}/summary.pdf")
     assert first.status_code == 202 and first["Retry-After"] == "2"
     assert "Preparing your PDF" in first.content.decode()
-    ready = wait_until(lambda: (r := doctor.get(f"/s/{token}/summary.pdf")).status_code == 200 and r, timeout=60)
+    ready = _when_ready(doctor, f"/s/{token}/summary.pdf")
     assert ready["Content-Type"] == "application/pdf" and ready["Cache-Control"] == "no-store"
     document = ready.content
     assert document.startswith(b"%PDF-")

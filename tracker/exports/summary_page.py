@@ -21,8 +21,10 @@ KEY_FIGURE = "strength"
 # Figures that draw what a section holds: shown only when the link shares that section too.
 FIGURE_SECTIONS = {"symptoms": "symptoms"}
 # Chart heights on paper (CSS pixels): the key chart fits page 1 under the figures, the others go two a row.
-PRINT_HEIGHTS = {KEY_FIGURE: 300}
-PRINT_HEIGHT = 230
+PRINT_HEIGHTS = {KEY_FIGURE: 280}
+PRINT_HEIGHT = 180
+# Left off paper so three months fit two pages: steps and fatigue are each charted, the page keeps this one.
+LEFT_OFF_PAPER = {"activity_fatigue"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,7 @@ def summary_page(*, share: ShareLink, token: str | None = None) -> SummaryPage:
     figures = [
         (name, FIGURES[name][0], f"figure-{name}", _for_print(name, figure) if for_pdf else figure, sentences[name])
         for name, figure in (build_all(summary.data) if "charts" in sections else {}).items()
-        if FIGURE_SECTIONS.get(name, "charts") in sections
+        if FIGURE_SECTIONS.get(name, "charts") in sections and not (for_pdf and name in LEFT_OFF_PAPER)
     ]
     records = shared_records(share=share) if patient.has_records else PatientRecords([], [], [])
     html = render_to_string(
