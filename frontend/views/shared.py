@@ -28,7 +28,8 @@ SHARED_HEADERS = {
 
 
 def _shared(kind: str):
-    """A share-link view: rate-limited, the same 404 for any token that is not live, every opening logged."""
+    """A share-link view: rate-limited, the same 404 for any token that is not live, and every time it serves the
+    patient's data logged for them to see (not a "preparing your PDF" answer, not a file the link does not share)."""
 
     def decorator(view):
         @wraps(view)
@@ -38,13 +39,15 @@ def _shared(kind: str):
             share = active_share_for_token(token)
             if share is None:
                 return _with_headers(_not_found())
-            share_access_record(
-                share=share,
-                kind=kind,
-                user_agent=request.META.get("HTTP_USER_AGENT", ""),
-                remote_addr=client_address(request),
-            )
-            return _with_headers(view(request, share, token))
+            response = view(request, share, token)
+            if response.status_code == 200:
+                share_access_record(
+                    share=share,
+                    kind=kind,
+                    user_agent=request.META.get("HTTP_USER_AGENT", ""),
+                    remote_addr=client_address(request),
+                )
+            return _with_headers(response)
 
         return wrapper
 

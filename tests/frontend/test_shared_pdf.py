@@ -12,6 +12,7 @@ from django.test import Client
 from tests.conftest import add_logs
 from tests.tracker.charts.diary import known_diary
 from tracker.exports import pdf
+from tracker.models import ShareAccess
 from tracker.models.sharing import SHARE_SECTIONS
 from tracker.services.sharing import share_create
 
@@ -71,6 +72,8 @@ def test_a_worker_prints_the_pdf_once_and_the_cache_serves_it_until_the_data_cha
     assert text.count("Long walk with the dog") == 1 and "10 days," in text
 
     assert doctor.get(f"/s/{token}/summary.pdf").content == document
+    # The patient sees the PDF downloaded twice, not every "preparing" answer on the way.
+    assert list(ShareAccess.objects.values_list("kind", flat=True)) == ["pdf", "pdf"]
     logs[-1].strength_left = 2
     logs[-1].save()
     assert doctor.get(f"/s/{token}/summary.pdf").status_code == 202
