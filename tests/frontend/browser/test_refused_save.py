@@ -149,3 +149,25 @@ def test_an_empty_save_puts_the_message_where_focus_lands(phone, server, patient
     page.get_by_role("button", name="Save today").tap()
     page.locator("[data-saved-note]").get_by_text("Saved for today").wait_for()
     assert page.locator(".field-error").count() == 0
+
+
+def test_a_save_the_server_cannot_take_just_now_is_kept_not_left_saving(phone, server, patient):
+    sign_in(phone, patient, server)
+    page = phone.new_page()
+    page.goto("/")
+    page.route(
+        "**/api/logs/",
+        lambda route: route.fulfill(
+            status=503, content_type="application/json", body='{"errors": [{"field": null, "message": "busy"}]}'
+        ),
+    )
+    _fill_quick_log(page, "4000")
+    page.get_by_role("button", name="Save today").tap()
+    page.locator("[data-saved-note]").get_by_text("Saved on this phone for today").wait_for()
+    assert page.locator("[data-save-status]").inner_text() == ""
+    assert page.locator(".field-error").count() == 0, "a busy server is not a refusal"
+
+    page.unroute("**/api/logs/")
+    page.reload()
+    log = wait_until(lambda: DailyLog.objects.filter(patient=patient).first())
+    assert log.steps == 4000

@@ -51,6 +51,7 @@ def test_the_main_places_are_one_row_of_tabs_at_the_bottom(phone_at, patient, wi
     assert [name.split("\n")[0] for name in menu.all_inner_texts()] == [
         "Treatments and tests",
         "Sharing",
+        "Messages",
         "Learn",
         "Settings",
         "People you follow",

@@ -211,6 +211,8 @@ async function answerFromServer(result, clientId) {
     if (waiting && !waiting.errors) {
       confirmSaved(waiting, "phone");
       status.textContent = "";
+      // The service worker tries again by itself, later, where the browser has Background Sync.
+      await requestSync();
     }
     awaitingAnswer = null;
     return;
