@@ -130,3 +130,26 @@ def test_a_push_service_refusal_is_said_in_plain_words(phone, server, patient, n
     said = status.inner_text()
     assert not any(word in said for word in RAW_WORDS), said
     assert plain in said and said.endswith("."), said
+
+
+def test_the_api_s_words_reach_the_person_as_sentences(phone, server, patient):
+    sign_in(phone, patient, server)
+    page = phone.new_page()
+    page.goto("/more/")
+    said = page.evaluate(
+        """async () => {
+            const { sentence, unavailable } = await import("/static/frontend/js/api.js");
+            return [
+                sentence({ field: "email", message: "Enter a valid email address." }),
+                sentence({ field: null, message: "this invitation is unknown or was withdrawn" }),
+                sentence({ field: "reminder_time", message: "must be a time as HH:MM" }),
+                unavailable({ status: 400, data: { errors: [{ field: "steps", message: "must be a whole number" }] } }),
+            ];
+        }"""
+    )
+    assert said == [
+        "Enter a valid email address.",
+        "This invitation is unknown or was withdrawn.",
+        "Reminder time must be a time as HH:MM.",
+        "Steps must be a whole number.",
+    ]
