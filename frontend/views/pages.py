@@ -9,6 +9,7 @@ from frontend.access import patient_required
 from frontend.chart_links import chart_links
 from frontend.emergency import country_choice_context
 from frontend.forms import ProfileForm
+from tracker.selectors.notifications import unread_count
 from tracker.services.patients import update_profile
 
 
@@ -18,7 +19,7 @@ def learn(request):
 
 @login_required
 def more(request):
-    return render(request, "frontend/pages/more.html")
+    return render(request, "frontend/pages/more.html", {"unread_messages": unread_count(user=request.user)})
 
 
 @patient_required

@@ -18,6 +18,10 @@ def inbox_for(*, user) -> QuerySet[Notification]:
 INBOX_PAGE_SIZE = 50
 
 
+def unread_count(*, user) -> int:
+    return inbox_for(user=user).filter(read_at__isnull=True).count()
+
+
 def inbox_page(*, user) -> list[Notification]:
     """The newest messages of the inbox with where each leads: the alert's own page for the patient,
     the followed person's page for a carer, else what the message named."""

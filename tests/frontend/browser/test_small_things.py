@@ -56,7 +56,7 @@ def test_messages_lists_the_inbox(phone, server, patient, width):
     page = phone.new_page()
     page.set_viewport_size({"width": width, "height": 844})
     page.goto("/more/")
-    page.get_by_role("link", name="Messages").tap()
+    page.get_by_role("link", name="Messages (2 new)").tap()
     page.get_by_role("heading", name="Messages").wait_for()
     assert page.locator(".inbox li").count() == 2
     assert page.locator(".inbox li").first.inner_text().startswith("New Time to log today")

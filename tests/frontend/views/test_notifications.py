@@ -75,3 +75,11 @@ def test_a_carer_s_message_leads_to_the_person_they_follow(patient, client):
 def test_an_empty_inbox_says_what_will_come_here(patient, client):
     client.force_login(patient.user)
     assert "No messages yet." in client.get("/notifications/").content.decode()
+
+
+def test_more_says_how_many_messages_are_new(patient, client):
+    client.force_login(patient.user)
+    assert "new)" not in client.get("/more/").content.decode()
+    _message(patient.user)
+    _message(patient.user, status=Notification.Status.PENDING)
+    assert '<span class="new">(1 new)</span>' in client.get("/more/").content.decode()
