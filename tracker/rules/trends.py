@@ -251,7 +251,9 @@ def _objective_decline(days: Sequence[DayEntry], today: date) -> Shift | None:
     """Chair stands falling (sarcopenia, myopathy), or chair stands and steps falling together (parkinsonian
     slowing): each a "steady, then falling in a straight line" fit from an unknown start in the last 12 weeks
     against a baseline before them, chair stands as counts on Anscombe's scale, steps on a log scale; the two
-    are combined by Stouffer's sum so that two modest falls together count as one clear one."""
+    are combined by Stouffer's sum so that two modest falls together count as one clear one. The fitted line and
+    the latest three tests must both sit a meaningful 2 stands below the usual level: a steep line through a few
+    low tests that have since recovered is no decline."""
     chair_points, chair_baseline, step_points, step_baseline = [], [], [], []
     for day in days:
         age = (today - day.date).days
@@ -268,7 +270,8 @@ def _objective_decline(days: Sequence[DayEntry], today: date) -> Shift | None:
     if chair is None:
         return None
     usual_stands, stands_now = _from_anscombe(chair.usual), _from_anscombe(chair.now)
-    if usual_stands - stands_now < MEANINGFUL_CHAIR_STAND_CHANGE:
+    latest = median([_from_anscombe(v) for _, v in sorted(chair_points)[:STILL_THERE_LOGS]])
+    if min(usual_stands - stands_now, usual_stands - latest) < MEANINGFUL_CHAIR_STAND_CHANGE:
         return None
     z = chair.z
     if len(step_baseline) >= MIN_BASELINE_LOGS:
