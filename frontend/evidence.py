@@ -4,7 +4,7 @@ The usual and recent levels and the symptom day counts are the selector's (track
 the alert's day, the very numbers the doctor's summary shows for a period ending that day.
 """
 
-from tracker.labels import symptom_label
+from tracker.labels import LIFE_EVENT_KIND_LABELS, alert_label, severity_label, symptom_label
 from tracker.selectors.figures import Figures
 
 _SERIES = {
@@ -46,8 +46,14 @@ def _symptom_days(figures: Figures) -> str | None:
 def evidence_lines(evidence: dict, figures: Figures) -> list[str]:
     """`figures`: the period the alert looked at, ending on its day."""
     lines = []
+    first_entries = evidence.get("has_baseline") is False
     for side in ("left", "right"):
-        if f"strength_{side}" in evidence and f"baseline_{side}" in evidence:
+        if first_entries and f"strength_{side}" in evidence:
+            lines.append(
+                f"{side.capitalize()} leg strength that day: {evidence[f'strength_{side}']} out of 10 "
+                "(no usual level yet: this was one of your first entries)"
+            )
+        elif f"strength_{side}" in evidence and f"baseline_{side}" in evidence:
             line = (
                 f"{side.capitalize()} leg strength that day: {evidence[f'strength_{side}']} out of 10 "
                 f"(usually about {_number(evidence[f'baseline_{side}'])})"
@@ -60,13 +66,22 @@ def evidence_lines(evidence: dict, figures: Figures) -> list[str]:
     lines.extend(_shift(shift, figures) for shift in evidence.get("declines", []))
     if evidence.get("new_symptoms"):
         symptoms = ", ".join(symptom_label(s).lower() for s in evidence["new_symptoms"])
-        lines.append(f"New compared with your usual days: {symptoms}")
+        lead = "Reported that day" if first_entries else "New compared with your usual days"
+        lines.append(f"{lead}: {symptoms}")
     if evidence.get("numbness_extent"):
         lines.append(f"Numbness reached: {_NUMBNESS.get(evidence['numbness_extent'], evidence['numbness_extent'])}")
     if "usual_steps" in evidence and figures.steps.usual is not None and figures.steps.recent is not None:
         lines.append(f"Steps a day: usually about {figures.steps.usual:,}, this week about {figures.steps.recent:,}")
     if evidence.get("crashes_after"):
         lines.append(f"Days tiredness jumped after a busy day: {', '.join(evidence['crashes_after'])}")
+    for other in evidence.get("also", []):
+        lines.append(
+            f"Also found in this entry: {alert_label(other['code'])} ({severity_label(other['severity']).lower()})"
+        )
+    for spell in evidence.get("explained_by", []):
+        kind = LIFE_EVENT_KIND_LABELS.get(spell["kind"], "A spell that looked like an illness")
+        until = f" to {spell['end']}" if spell.get("end") else ", still going on"
+        lines.append(f"Left out of the comparison as a passing spell: {kind} from {spell['start']}{until}")
     lines.extend(
         line
         for line in (

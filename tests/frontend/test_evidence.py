@@ -67,3 +67,34 @@ def test_steps_are_whole_numbers_from_the_selector():
         _figures(steps={"usual": 5251, "recent": 1472, "logged": 60}),
     )
     assert lines == ["Steps a day: usually about 5,251, this week about 1,472"]
+
+
+def test_a_first_entry_makes_no_claim_about_usual_days_and_names_what_rode_along():
+    lines = evidence_lines(
+        {
+            "date": "2026-01-06",
+            "has_baseline": False,
+            "baseline_window": ["", ""],
+            "new_symptoms": ["bladder_bowel_change"],
+            "strength_left": 2,
+            "strength_right": 7,
+            "also": [{"code": "fall", "severity": "soon", "reason": ""}],
+        },
+        _figures(),
+    )
+    assert lines[:2] == [
+        "Left leg strength that day: 2 out of 10 (no usual level yet: this was one of your first entries)",
+        "Right leg strength that day: 7 out of 10 (no usual level yet: this was one of your first entries)",
+    ]
+    assert lines[2].startswith("Reported that day: new trouble controlling bladder or bowel")
+    assert lines[3] == "Also found in this entry: A fall (book an appointment in the next week or two)"
+    assert not any("usual days" in line for line in lines)
+
+
+def test_a_trend_says_which_spell_it_left_out():
+    lines = evidence_lines(
+        {"explained_by": [{"kind": "illness_like", "start": "2026-01-10", "end": "2026-01-14"}]}, _figures()
+    )
+    assert lines == [
+        "Left out of the comparison as a passing spell: A spell that looked like an illness from 2026-01-10 to 2026-01-14"
+    ]
