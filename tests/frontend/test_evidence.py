@@ -96,5 +96,6 @@ def test_a_trend_says_which_spell_it_left_out():
         {"explained_by": [{"kind": "illness_like", "start": "2026-01-10", "end": "2026-01-14"}]}, _figures()
     )
     assert lines == [
-        "Left out of the comparison as a passing spell: A spell that looked like an illness from 2026-01-10 to 2026-01-14"
+        "Left out of the comparison as a passing spell: "
+        "A spell that looked like an illness from 2026-01-10 to 2026-01-14"
     ]
