@@ -93,10 +93,11 @@ def normal_equivalent(t: float, degrees_of_freedom: float) -> float:
 def persistence_of(values: Sequence[float], centre: float, cap: float, floor: float = PERSISTENCE_FLOOR) -> float:
     """Lag-1 autocorrelation of consecutive logs (capped deviations from the centre), shrunk towards the prior;
     with `floor` 0 (a test's counts) there is no prior: only the diary's own pairs speak."""
-    deviations = [max(-cap, min(cap, v - centre)) for v in values]
-    spread = sum(d * d for d in deviations)
+    deviations = [-cap if d < -cap else cap if d > cap else d for d in (v - centre for v in values)]
+    spread = sum([d * d for d in deviations])
     pairs = len(deviations) - 1
-    observed = sum(a * b for a, b in pairwise(deviations)) / spread * len(deviations) / pairs if spread and pairs else 0
+    products = sum([a * b for a, b in pairwise(deviations)])
+    observed = products / spread * len(deviations) / pairs if spread and pairs else 0
     prior_pairs = PERSISTENCE_PRIOR_PAIRS if floor > 0 else 0
     shrunk = (pairs * observed + prior_pairs * PERSISTENCE_PRIOR) / max(1, pairs + prior_pairs)
     return min(PERSISTENCE_CEILING, max(floor, shrunk))
@@ -115,21 +116,25 @@ def level_of(
     jumps from 0 to 1.48 once just over half the days are off by one point, so it only sets the cap.)"""
     if not values:
         return None
-    centre = median(values)
-    deviations = sorted(abs(v - centre) for v in values)
-    mad_sd = _MAD_TO_SD * median(deviations)
-    central = deviations[: max(1, int(len(deviations) * 0.9))]
+    n = len(values)
+    ordered = sorted(values)
+    mid = n // 2
+    centre = float(ordered[mid]) if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+    deviations = sorted([abs(v - centre) for v in values])
+    mad_sd = _MAD_TO_SD * (deviations[mid] if n % 2 else (deviations[mid - 1] + deviations[mid]) / 2)
+    central = deviations[: max(1, int(n * 0.9))]
     first_scale = max(mad_sd, _MEAN_ABS_TO_SD * sum(central) / len(central), noise_floor)
     cap = _DEVIATION_CAP * first_scale
-    capped_rms = sqrt(sum(min(d, cap) ** 2 for d in deviations) / len(deviations))
+    capped_rms = sqrt(sum([(d if d < cap else cap) ** 2 for d in deviations]) / n)
     # Tests done days apart (chair stands) are independent; a trend in them (the learning effect) is no persistence.
     rho = 0.0 if independent else persistence_of(values, centre, cap, persistence_floor)
     # A window of persistent days sees only part of the slow wander: its spread underestimates the noise by
     # about one effective day's worth (the AR(1) bias of a sample variance).
-    n = len(values)
     seen_share = max(0.5, 1 - mean_variance_factor(rho, n) / n)
     noise = max(capped_rms / sqrt(seen_share), noise_floor)
-    return Level(typical=interquartile_mean(values), noise=noise, count=n, persistence=rho)
+    quarter = n // 4
+    middle = ordered[quarter : n - quarter]
+    return Level(typical=sum(middle) / len(middle), noise=noise, count=n, persistence=rho)
 
 
 def halfway_below(usual: float, drop: float) -> float:

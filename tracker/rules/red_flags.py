@@ -106,8 +106,7 @@ class SaveTimeView:
     today: DayEntry
     legs: tuple[LegChange, ...]
     difference: Level | None
-    steps: Level | None
-    fatigue: Level | None
+    baseline_days: tuple[DayEntry, ...]
     usual_largest_gap: float
     recent_days: tuple[DayEntry, ...]
     new_symptoms: frozenset[str]
@@ -125,6 +124,14 @@ class SaveTimeView:
     def severely_weak_sides(self) -> list[str]:
         """Legs at 3/10 or less: severe weakness whatever the usual level (needs no baseline)."""
         return [side for side in ("left", "right") if getattr(self.today, f"strength_{side}") <= SEVERELY_WEAK]
+
+    def steps(self) -> Level | None:
+        """Usual steps on a log scale (read only when a one-sided drop needs corroboration)."""
+        logged = [log(d.steps + 1) for d in self.baseline_days if d.steps is not None]
+        return level_of(logged, noise_floor=0.1, persistence_floor=0.0) if len(logged) >= 7 else None
+
+    def fatigue(self) -> Level | None:
+        return level_of([d.fatigue for d in self.baseline_days])
 
     def new_nerve_signs(self) -> bool:
         return bool(NERVE_SYMPTOMS & self.new_symptoms) or self.numbness_rise >= 1
@@ -179,7 +186,6 @@ def _view(patient: PatientContext, history: Sequence[DayEntry], today: DayEntry)
     differences = [d.strength_left - d.strength_right for d in baseline_days]
     difference = level_of(differences)
     usual_largest_gap = max((abs(x - difference.typical) for x in differences), default=0.0) if difference else 0.0
-    logged_steps = [log(d.steps + 1) for d in baseline_days if d.steps is not None]
     usual_numbness = median([d.numbness_extent for d in baseline_days]) if baseline_days else 0.0
     lowest_recent_numbness = min([d.numbness_extent for d in recent_days], default=usual_numbness)
     floor_numbness = int(min(usual_numbness, lowest_recent_numbness))
@@ -189,8 +195,7 @@ def _view(patient: PatientContext, history: Sequence[DayEntry], today: DayEntry)
         today=today,
         legs=tuple(legs),
         difference=difference,
-        steps=level_of(logged_steps, noise_floor=0.1, persistence_floor=0.0) if len(logged_steps) >= 7 else None,
-        fatigue=level_of([d.fatigue for d in baseline_days]),
+        baseline_days=tuple(baseline_days),
         usual_largest_gap=usual_largest_gap,
         recent_days=recent_days,
         new_symptoms=frozenset(today.symptoms - background_symptoms(baseline_days)),
@@ -251,11 +256,12 @@ def focal_score(view: SaveTimeView, leg: LegChange) -> float:
     moved = (view.difference.typical - difference) * (1 if leg.side == "left" else -1)
     spread = view.difference.noise * sqrt(1 + 1 / view.difference.effective_count)
     score = normal_equivalent(moved / spread, view.difference.effective_count - 1)
-    if view.steps is not None and view.today.steps is not None:
-        steps_low = (view.steps.typical - log(view.today.steps + 1)) / view.steps.noise
+    steps, fatigue = view.steps(), view.fatigue()
+    if steps is not None and view.today.steps is not None:
+        steps_low = (steps.typical - log(view.today.steps + 1)) / steps.noise
         score += CORROBORATION_WEIGHT * max(-CORROBORATION_CAP, min(CORROBORATION_CAP, steps_low))
-    if view.fatigue is not None:
-        tired = (view.today.fatigue - view.fatigue.typical) / view.fatigue.noise
+    if fatigue is not None:
+        tired = (view.today.fatigue - fatigue.typical) / fatigue.noise
         score -= CORROBORATION_WEIGHT * max(0.0, min(CORROBORATION_CAP, tired))
     return score
 
@@ -318,10 +324,12 @@ def _bladder_bowel(view: SaveTimeView) -> Finding | None:
 def is_illness_like(view: SaveTimeView) -> bool:
     """Both legs down with a fatigue spike or aching joints and no nerve signs: the picture of a flu-like
     illness, which passes, not of progressive weakness."""
-    both_down = len(view.new_weakness()) == 2
-    tired = view.fatigue is not None and view.today.fatigue >= view.fatigue.typical + ILLNESS_FATIGUE_RISE
+    if len(view.new_weakness()) < 2:
+        return False
+    fatigue = view.fatigue()
+    tired = fatigue is not None and view.today.fatigue >= fatigue.typical + ILLNESS_FATIGUE_RISE
     aching = "joint_pain" in view.today.symptoms
-    return both_down and (tired or aching) and not view.new_nerve_signs()
+    return (tired or aching) and not view.new_nerve_signs()
 
 
 def _progressive_legs(view: SaveTimeView) -> list[LegChange]:

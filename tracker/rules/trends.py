@@ -149,27 +149,34 @@ def analyse_day(patient: PatientContext, days: Sequence[DayEntry], today: date) 
 def _split(days: Sequence[DayEntry], today: date) -> dict[str, Series]:
     """Baseline, recent and latest values of each self-rated series. An entry identical to the one before it
     (a copied day) adds nothing to "recent" or "latest": copied answers are not information."""
-    names = ("strength_left", "strength_right", "left_minus_right", "fatigue")
-    series = {name: Series([], [], []) for name in names}
-    recent_since = today - timedelta(days=RECENT_DAYS)
-    fresh: list[tuple[date, tuple]] = []
+    oldest, newest = today - timedelta(days=DAILY_WINDOW_DAYS), today - timedelta(days=BASELINE_ENDS_DAYS_AGO)
+    baseline = [d for d in days if oldest < d.date <= newest]
+    series = {
+        "strength_left": Series([d.strength_left for d in baseline], [], []),
+        "strength_right": Series([d.strength_right for d in baseline], [], []),
+        "left_minus_right": Series([d.strength_left - d.strength_right for d in baseline], [], []),
+        "fatigue": Series([d.fatigue for d in baseline], [], []),
+    }
+    through_gap = today - timedelta(days=RECENT_DAYS_THROUGH_GAP)
+    fresh: list[DayEntry] = []
     before = None
     for day in days:
-        age = (today - day.date).days
-        values = (day.strength_left, day.strength_right, day.strength_left - day.strength_right, day.fatigue)
-        if BASELINE_ENDS_DAYS_AGO <= age < DAILY_WINDOW_DAYS:
-            for name, value in zip(names, values, strict=True):
-                series[name].baseline.append(value)
-        answers = (*values, day.numbness_extent, day.symptoms)
-        if age < RECENT_DAYS_THROUGH_GAP and answers != before:
-            fresh.append((day.date, values))
+        answers = (day.strength_left, day.strength_right, day.fatigue, day.numbness_extent, day.symptoms)
+        if day.date > through_gap and answers != before:
+            fresh.append(day)
         before = answers
-    recent = [values for logged, values in fresh if logged > recent_since]
+    recent_since = today - timedelta(days=RECENT_DAYS)
+    recent = [d for d in fresh if d.date > recent_since]
     if len(recent) < MIN_RECENT_LOGS:
-        recent = [values for _, values in fresh[-MIN_RECENT_LOGS:]]
-    for index, name in enumerate(names):
-        series[name].recent = [values[index] for values in recent]
-        series[name].latest = [values[index] for values in recent[-STILL_THERE_LOGS:]]
+        recent = fresh[-MIN_RECENT_LOGS:]
+    for name, values in (
+        ("strength_left", [d.strength_left for d in recent]),
+        ("strength_right", [d.strength_right for d in recent]),
+        ("left_minus_right", [d.strength_left - d.strength_right for d in recent]),
+        ("fatigue", [d.fatigue for d in recent]),
+    ):
+        series[name].recent = values
+        series[name].latest = values[-STILL_THERE_LOGS:]
     return series
 
 
@@ -186,10 +193,10 @@ def _shift(
     still there in the latest logs (so one bad spell that has passed does not count)."""
     if len(series.baseline) < MIN_BASELINE_LOGS or len(series.recent) < MIN_RECENT_LOGS:
         return None
-    baseline = level_of(series.baseline, noise_floor)
     recent = interquartile_mean(series.recent)
-    if direction * (recent - baseline.typical) < meaningful:
+    if direction * (recent - interquartile_mean(series.baseline)) < meaningful:
         return None
+    baseline = level_of(series.baseline, noise_floor)
     z = direction * change_z(baseline, series.recent)
     if z < threshold:
         return None
@@ -205,10 +212,10 @@ def _growing_asymmetry(series: Series) -> Shift | None:
     stays, is not one."""
     if len(series.baseline) < MIN_BASELINE_LOGS or len(series.recent) < MIN_RECENT_LOGS:
         return None
-    baseline = level_of(series.baseline)
+    usual = interquartile_mean(series.baseline)
     recent = interquartile_mean(series.recent)
-    direction = 1 if recent >= baseline.typical else -1
-    if abs(recent) - abs(baseline.typical) < MEANINGFUL_STRENGTH_CHANGE or direction * recent <= 0:
+    direction = 1 if recent >= usual else -1
+    if abs(recent) - abs(usual) < MEANINGFUL_STRENGTH_CHANGE or direction * recent <= 0:
         return None
     return _shift("left_minus_right", series, direction, MEANINGFUL_STRENGTH_CHANGE, Z_ASYMMETRY)
 
