@@ -11,7 +11,7 @@ from .fatigue import fatigue_figure
 from .sentences import waiting_note
 from .strength import strength_figure
 from .symptoms import symptoms_figure
-from .timeline import add_timeline
+from .timeline import Overlay, add_timeline, timeline_overlay
 
 FIGURES: dict[str, tuple[str, Callable[[ChartData], dict]]] = {
     "strength": ("Leg strength", strength_figure),
@@ -26,9 +26,16 @@ TIME_AXIS_FIGURES = frozenset({"strength", "chair_stand", "fatigue", "steps", "s
 
 
 def build_figure(name: str, data: ChartData) -> dict:
-    figure = FIGURES[name][1](data)
-    if name in TIME_AXIS_FIGURES:
-        add_timeline(figure, data)
+    return _build(name, data, timeline_overlay(data) if name in TIME_AXIS_FIGURES else None)
+
+
+def build_all(data: ChartData) -> dict[str, dict]:
+    overlay = timeline_overlay(data)
+    return {name: _build(name, data, overlay if name in TIME_AXIS_FIGURES else None) for name in FIGURES}
+
+
+def _build(name: str, data: ChartData, overlay: Overlay | None) -> dict:
+    figure = add_timeline(FIGURES[name][1](data), overlay)
     note = waiting_note(name, data)
     if note is not None:
         figure["layout"].setdefault("annotations", []).append(
@@ -44,7 +51,3 @@ def build_figure(name: str, data: ChartData) -> dict:
             }
         )
     return figure
-
-
-def build_all(data: ChartData) -> dict[str, dict]:
-    return {name: build_figure(name, data) for name in FIGURES}

@@ -59,14 +59,19 @@ def wrapped(text: str, width: int = 18) -> str:
     return "<br>".join(lines)
 
 
+# The names plotly.js gives days and months on the axis ("%a", "%b").
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def weekday_and_date(day: date) -> str:
-    """'Tue 3 Mar 2026', as the time axis says a day when tapped (its hoverformat). Not Django's date_format: a
-    year of points would spend most of a chart's time in it."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """'Tue 3 Mar 2026', as the time axis says a day when tapped (its hoverformat). Neither Django's date_format
+    nor strftime: a year of points would spend most of a chart's time in them."""
+    return f"{_WEEKDAYS[day.weekday()]} {day_month_year(day)}"
 
 
 def day_month_year(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def iso(days: Sequence[date]) -> list[str]:

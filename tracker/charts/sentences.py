@@ -7,6 +7,7 @@ The numbers are tracker.selectors.figures', the same the alert page and the doct
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import timedelta
+from itertools import islice
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -50,7 +51,7 @@ def waiting_note(name: str, data: ChartData) -> str | None:
     field = _FIELDS.get(name)
     if field is None:
         return None
-    logged = sum(1 for d in data.days if getattr(d, field) is not None)
+    logged = len(list(islice((d for d in data.days if getattr(d, field) is not None), ROLLING_MIN_LOGS)))
     if logged >= ROLLING_MIN_LOGS:
         return None
     if field == "chair_stand_30s":

@@ -1,6 +1,7 @@
 """Treatments, tests and life events on a chart's time axis: a treatment shades the days it was taken, and a
 lane above the plot marks each treatment, test and event in plain words. Tapping a mark says what it was."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.utils.html import escape
@@ -24,12 +25,60 @@ TEST_COLOR = PALETTE["purple"]
 EVENT_COLOR = PALETTE["black"]
 
 
-def add_timeline(figure: dict, data: ChartData) -> dict:
-    """Draw `data.timeline` on a time-axis figure, in place; a figure without records is left as it was."""
+@dataclass(frozen=True)
+class Overlay:
+    """The shading and the lane's marks of one period: the same on every time chart of it, so built once."""
+
+    shapes: list[dict]
+    traces: list[dict]
+
+
+def timeline_overlay(data: ChartData) -> Overlay | None:
     records = data.timeline
     if not records:
-        return figure
+        return None
     first_day = shown_start(data)
+    shown = (first_day, data.end)
+    lanes = (
+        _lane(
+            _("Treatments"),
+            [(max(t.start, first_day), escape(t.name), _treatment_words(t)) for t in records.treatments],
+            _TREATMENT_ROW,
+            TREATMENT_COLOR,
+            "square",
+            shown,
+        ),
+        _lane(
+            _("Tests"),
+            [(t.date, _short(INVESTIGATION_KIND_LABELS, t.kind), _test_words(t)) for t in records.tests],
+            _TEST_ROW,
+            TEST_COLOR,
+            "diamond",
+            shown,
+        ),
+        _lane(
+            _("Events"),
+            [
+                (max(e.start, first_day), _short(LIFE_EVENT_KIND_LABELS, e.kind), _event_words(e))
+                for e in records.events
+            ],
+            _TEST_ROW,
+            EVENT_COLOR,
+            "circle",
+            shown,
+        ),
+    )
+    return Overlay(
+        shapes=[_shade(t, first_day, data.end) for t in records.treatments],
+        traces=[lane for lane in lanes if lane is not None],
+    )
+
+
+def add_timeline(figure: dict, overlay: Overlay | None) -> dict:
+    """Draw the period's treatments, tests and events on a time-axis figure, in place; without any, it is left
+    as it was."""
+    if overlay is None:
+        return figure
     layout = figure["layout"]
     layout["height"] += LANE_HEIGHT_PX
     layout["yaxis"]["domain"] = PLOT_DOMAIN
@@ -42,40 +91,8 @@ def add_timeline(figure: dict, data: ChartData) -> dict:
     }
     # A tap over a day also says what the lane holds on that day.
     layout["hoversubplots"] = "axis"
-    layout["shapes"] = [*layout.get("shapes", []), *(_shade(t, first_day, data.end) for t in records.treatments)]
-    figure["data"] += [
-        trace
-        for trace in (
-            _lane(
-                _("Treatments"),
-                [(max(t.start, first_day), escape(t.name), _treatment_words(t)) for t in records.treatments],
-                _TREATMENT_ROW,
-                TREATMENT_COLOR,
-                "square",
-                (first_day, data.end),
-            ),
-            _lane(
-                _("Tests"),
-                [(t.date, _short(INVESTIGATION_KIND_LABELS, t.kind), _test_words(t)) for t in records.tests],
-                _TEST_ROW,
-                TEST_COLOR,
-                "diamond",
-                (first_day, data.end),
-            ),
-            _lane(
-                _("Events"),
-                [
-                    (max(e.start, first_day), _short(LIFE_EVENT_KIND_LABELS, e.kind), _event_words(e))
-                    for e in records.events
-                ],
-                _TEST_ROW,
-                EVENT_COLOR,
-                "circle",
-                (first_day, data.end),
-            ),
-        )
-        if trace is not None
-    ]
+    layout["shapes"] = [*layout.get("shapes", []), *overlay.shapes]
+    figure["data"] += overlay.traces
     return figure
 
 
