@@ -3,18 +3,33 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 
 from frontend.access import patient_required
 from frontend.chart_links import chart_links
 from frontend.emergency import country_choice_context
 from frontend.forms import ProfileForm
+from tracker.rules.advice import advice
+from tracker.rules.types import Severity
 from tracker.selectors.notifications import unread_count
 from tracker.services.patients import update_profile
 
 
 def learn(request):
-    return render(request, "frontend/pages/learn.html")
+    """The warning signs say what to do in the very words the alerts use (tracker/rules/advice.py)."""
+    patient = getattr(request.user, "patient", None)
+    number = patient.emergency_number if patient is not None else _("your emergency number")
+    what_to_do = {
+        "stroke": advice("sudden_weakness", Severity.EMERGENCY, number),
+        "cauda_equina_with_weakness": advice("bladder_bowel", Severity.EMERGENCY, number),
+        "cauda_equina": advice("bladder_bowel", Severity.URGENT, number),
+        "spreading": advice("rapid_progression", Severity.URGENT, number),
+        "cancer": advice("cord_compression", Severity.URGENT, number),
+        "fall": advice("fall", Severity.SOON, number),
+        "fall_with_weakness": advice("fall", Severity.URGENT, number),
+    }
+    return render(request, "frontend/pages/learn.html", {"what_to_do": what_to_do})
 
 
 @login_required

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.models import DailyLog, Patient
+from tracker.rules.advice import SAVE_TIME_CODES, advice_table
 from tracker.rules.engine import HISTORY_DAYS
 from tracker.selectors.logs import history_before
 
@@ -26,6 +27,8 @@ def offline_check_inputs(*, patient: Patient, day: date) -> dict:
         ],
         "patient": {"history": sorted(patient.history)},
         "emergency_number": patient.emergency_number,
+        # The phone shows the server's words for what it finds itself (tracker/rules/advice.py).
+        "advice": advice_table(SAVE_TIME_CODES, patient.emergency_number),
     }
 
 

@@ -51,3 +51,61 @@ def test_someone_elses_alert_is_not_found(patient, make_patient, client):
     client.force_login(patient.user)
     assert client.get(f"/alerts/{alert.pk}/").status_code == 404
     assert client.post(f"/alerts/{alert.pk}/acknowledge/").status_code == 404
+
+
+def test_day_one_cauda_equina_signs_get_the_same_words_on_every_surface(make_patient, client):
+    """A first-ever entry (left leg 2/10, new bladder or bowel trouble): the triage answer, the alert page, the
+    push and the email all say what Learn says for it, and nothing is called new against usual days."""
+    from django.utils.html import escape
+
+    from tests.conftest import client_for
+    from tracker.models import DailyLog, Notification
+    from tracker.rules.advice import advice
+    from tracker.rules.types import Severity
+    from tracker.services.alerting import check_saved_log
+
+    patient = make_patient(timezone="America/New_York")
+    answer = (
+        client_for(patient)
+        .post(
+            "/api/logs/",
+            {
+                "date": patient.local_today().isoformat(),
+                "client_id": "6f1c1a1e-7a0e-4a56-9d0e-1d2b3c4d5e6f",
+                "strength_left": 2,
+                "strength_right": 8,
+                "fatigue": 4,
+                "symptoms": ["bladder_bowel_change"],
+            },
+            format="json",
+        )
+        .json()
+    )
+    words = advice("bladder_bowel", Severity.EMERGENCY, "911")
+    assert (answer["triage"]["severity"], answer["triage"]["advice"]) == ("emergency", words)
+    assert "emergency department" in words
+
+    [alert] = check_saved_log(log_id=DailyLog.objects.get(patient=patient).pk)
+    assert alert.advice == words
+    client.force_login(patient.user)
+    page = client.get(f"/alerts/{alert.pk}/").content.decode()
+    assert escape(words) in page
+    assert "New compared with your usual days" not in page
+    assert "no usual level yet" in page
+    assert escape(words) in client.get("/learn/").content.decode()
+    messages = Notification.objects.filter(alert=alert, recipient=patient.user)
+    assert messages.filter(channel="email").count() == 1
+    assert all(words in message.body for message in messages)
+
+
+def test_learn_names_the_signed_in_persons_emergency_number(make_patient, client):
+    client.force_login(make_patient(timezone="Australia/Sydney").user)
+    assert "Call 000 now" in client.get("/learn/").content.decode()
+    client.logout()
+    assert "Call your emergency number now" in client.get("/learn/").content.decode()
+
+
+def test_a_non_emergency_alert_has_no_call_button(patient, client):
+    alert = _alert(patient, code="fall", severity="urgent", advice="Please see a doctor today.", dedup_key="u")
+    client.force_login(patient.user)
+    assert 'class="call"' not in client.get(f"/alerts/{alert.pk}/").content.decode()

@@ -31,3 +31,22 @@ def test_every_tier_has_plain_advice(severity):
 
 def test_urgent_advice_means_today():
     assert "today" in advice("bladder_bowel", Severity.URGENT, "999")
+
+
+def test_cauda_equina_signs_go_to_an_emergency_department_the_same_day():
+    assert "emergency department today" in advice("bladder_bowel", Severity.URGENT, "999")
+    assert "Call 999 now" in advice("bladder_bowel", Severity.EMERGENCY, "999")
+
+
+def test_cancer_with_new_signs_goes_to_the_cancer_team_today():
+    assert "acute oncology" in advice("cord_compression", Severity.URGENT, "112")
+
+
+def test_the_phone_gets_every_warning_text_of_the_save_time_codes():
+    from tracker.rules.advice import SAVE_TIME_CODES, advice_table
+
+    table = advice_table(SAVE_TIME_CODES, "911")
+    assert set(table) == set(SAVE_TIME_CODES)
+    for code, texts in table.items():
+        assert set(texts) == {"soon", "urgent", "emergency"}
+        assert texts["emergency"] == advice(code, Severity.EMERGENCY, "911")

@@ -359,3 +359,24 @@ def test_more_than_a_tasks_rounds_can_send_is_handed_to_a_fresh_task_at_once(pat
     assert delivery.deliver_pushes(recipient_id=patient.user_id, now=later) is None
     assert len(push_service.wait_for(70)) == 70
     assert set(Notification.objects.filter(alert=alert, channel="push").values_list("status", flat=True)) == {"sent"}
+
+
+def test_one_entry_and_its_correction_send_one_email_to_each_person(patient):
+    """Issue 12 point 2: a day with several emergency signs, saved and then corrected, never two "Emergency"
+    emails to the same person."""
+    import uuid
+
+    from tests.conftest import save_steady_days
+    from tracker.services.logs import log_upsert
+
+    carer = _caregiver_of(patient)
+    save_steady_days(patient, DAY, days=20)
+    signs = {"strength_left": 2, "strength_right": 8, "fatigue": 5}
+    symptoms = ["face_arm_speech", "bladder_bowel_change", "back_pain"]
+    for values in (signs, signs | {"strength_left": 1}):
+        log, _ = log_upsert(patient=patient, date=DAY, client_id=uuid.uuid4(), values=values | {"symptoms": symptoms})
+        alerting.check_saved_log(log_id=log.pk)
+    assert Alert.objects.filter(patient=patient, raised_on=DAY).count() == 1
+    _deliver_due()
+    emailed = sorted(message.to[0] for message in mail.outbox)
+    assert emailed == sorted([patient.user.email, carer.email])

@@ -16,6 +16,9 @@ const moreDetails = form.querySelector("[data-more-details]");
 const savedNote = document.querySelector("[data-saved-note]");
 const readJson = (id) => JSON.parse(document.getElementById(id).textContent);
 const inputs = readJson("offline-inputs");
+// One text per alert code and severity, the server's (tracker/rules/advice.py), also for what the phone finds;
+// the phone's own copy only for a page saved before the server sent them.
+const adviceFor = (code, severity) => inputs.advice?.[code]?.[severity] ?? advice(code, severity, inputs.emergency_number);
 const whenToAskStrokeQuestions = readJson("when-to-ask-stroke-questions");
 const editing = form.dataset.editing === "1";
 let lastFocus = null;
@@ -301,7 +304,7 @@ form.addEventListener("submit", async (event) => {
     showRedFlag({
       severity: "emergency",
       text: strokeQuestions.dataset.answeredYes,
-      advice: advice("sudden_weakness", "emergency", inputs.emergency_number),
+      advice: adviceFor("sudden_weakness", "emergency"),
       source: navigator.onLine ? "" : "You are offline: your entry is kept on this phone and sent later.",
     });
     dialog.dataset.source = "stroke-questions";
@@ -309,7 +312,7 @@ form.addEventListener("submit", async (event) => {
     showRedFlag({
       severity: local.severity,
       text: local.patient_text,
-      advice: local.advice,
+      advice: adviceFor(local.code, local.severity),
       source: navigator.onLine ? "Checking with the server…" : "You are offline: this was worked out on your phone.",
     });
     dialog.dataset.source = "phone";
@@ -341,7 +344,7 @@ document.querySelector("[data-sudden]").addEventListener("click", () => {
   showRedFlag({
     severity: "emergency",
     text: "If your weakness came on suddenly, or your face, arm or speech changed, it may be a stroke or pressure on the spinal cord.",
-    advice: `Call ${inputs.emergency_number} now and say what you noticed and when it started. Do not drive yourself, and do not wait to see if it passes.`,
+    advice: adviceFor("sudden_weakness", "emergency"),
     source: "",
   });
   dialog.dataset.source = "button";

@@ -1,0 +1,51 @@
+"""The red screen says what the alerts say (tracker/rules/advice.py), and shows the big call button for
+emergencies only (issue 12 point 2), on a phone at 390x844 and 320 px."""
+
+import pytest
+
+from tests.conftest import save_steady_days
+from tests.frontend.browser.conftest import PHONE, screenshot, sign_in
+from tracker.rules.advice import advice
+from tracker.rules.types import Severity
+
+pytestmark = pytest.mark.worker
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (320, 640)])
+def test_bladder_trouble_alone_sends_to_the_emergency_department_without_the_red_call_button(
+    browser, server, patient, width, height
+):
+    save_steady_days(patient, patient.local_today(), days=20)
+    context = browser.new_context(**PHONE | {"viewport": {"width": width, "height": height}}, base_url=server)
+    sign_in(context, patient, server)
+    page = context.new_page()
+    page.goto("/")
+    for name in ("strength_left-8", "strength_right-8", "fatigue-3"):
+        page.locator(f"label[for={name}]").tap()
+    page.get_by_text("More about today").tap()
+    page.locator("label[for=symptom-bladder_bowel_change]").tap()
+    page.get_by_role("button", name="Save today").tap()
+
+    dialog = page.get_by_role("alertdialog")
+    dialog.get_by_text("Checked by the server").wait_for()
+    words = advice("bladder_bowel", Severity.URGENT, "112")
+    assert dialog.locator("[data-red-flag-advice]").inner_text() == words
+    assert "emergency department today" in words
+    assert dialog.locator("[data-red-flag-call]").is_hidden()
+    screenshot(page, f"red-screen-urgent-no-call-button-{width}", full_page=False)
+    dialog.get_by_role("button", name="I have read this").tap()
+    kept = page.locator("[data-pressing-now]")
+    assert kept.locator("[data-pressing-now-advice]").inner_text() == words
+    assert kept.locator("[data-pressing-now-call]").is_hidden()
+    context.close()
+
+
+def test_the_sudden_button_says_what_an_emergency_alert_says(phone, server, patient):
+    sign_in(phone, patient, server)
+    page = phone.new_page()
+    page.goto("/")
+    page.get_by_role("button", name="Something sudden happened").tap()
+    dialog = page.get_by_role("alertdialog")
+    words = advice("sudden_weakness", Severity.EMERGENCY, "112")
+    assert dialog.locator("[data-red-flag-advice]").inner_text() == words
+    assert dialog.get_by_role("link", name="Call 112").is_visible()
