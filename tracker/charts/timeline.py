@@ -23,6 +23,7 @@ LABEL_FLIPS_AT = 0.6
 TREATMENT_COLOR = PALETTE["green"]
 TEST_COLOR = PALETTE["purple"]
 EVENT_COLOR = PALETTE["black"]
+LABEL_INK = "#333333"
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,8 @@ def _lane(
         "textposition": [
             "middle left" if (day - first_day).days / span > LABEL_FLIPS_AT else "middle right" for day, _, _ in marks
         ],
-        "textfont": {"size": 10, "color": color},
+        # Dark words beside the coloured mark: coloured 10-pixel text would fall short of WCAG AA contrast.
+        "textfont": {"size": 10, "color": LABEL_INK},
         # Short lines, so what a tap shows fits beside the finger on a 320-pixel phone.
         "hovertext": [
             "<br>".join(wrapped(line, HOVER_LINE_CHARS) for line in words.split("<br>")) for _, _, words in marks
