@@ -155,7 +155,9 @@ class SaveTimeView:
 
 def check_log(patient: PatientContext, history: Sequence[DayEntry], today: DayEntry) -> list[Finding]:
     view = _view(patient, history, today)
-    checks = (_sudden_weakness, _bladder_bowel, _rapid_progression, _cord_compression, _fall)
+    # Among findings of equal severity the first leads the alert: with known cancer, cord compression is the
+    # more specific reading of a bladder change or of weakness getting worse.
+    checks = (_sudden_weakness, _cord_compression, _bladder_bowel, _rapid_progression, _fall)
     return [finding for check in checks if (finding := check(view)) is not None]
 
 

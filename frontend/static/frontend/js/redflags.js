@@ -400,7 +400,7 @@ function fall(view) {
 // numbness_extent, symptoms}. Dates are the patient's local dates as YYYY-MM-DD.
 export function checkLog(patient, history, today) {
   const view = saveTimeView(patient, history, today);
-  return [suddenWeakness, bladderBowel, rapidProgression, cordCompression, fall]
+  return [suddenWeakness, cordCompression, bladderBowel, rapidProgression, fall]
     .map((check) => check(view))
     .filter((finding) => finding !== null);
 }
