@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from tests.conftest import add_logs
-from tests.frontend.browser.conftest import PHONE, screenshot, sign_in
+from tests.frontend.browser.conftest import ARTIFACTS, PHONE, screenshot, sign_in
 from tests.tracker.charts.diary import known_diary
 from tracker.models import Investigation, LifeEvent, Treatment
 from tracker.services.records import record_create
@@ -95,9 +95,9 @@ def test_the_charts_say_what_they_show_and_mark_what_was_tried(browser, live_ser
         sideways = page.evaluate(SIDEWAYS)
         screenshot(page, f"charts-records-{width}")
         test_words = _tap(page, "chart-strength", (today - timedelta(days=45)).isoformat(), 1, "yaxis2")
-        page.locator("#chart-strength").screenshot(path=f"artifacts/screenshots/charts-tap-test-{width}.png")
+        page.locator("#chart-strength").screenshot(path=ARTIFACTS / f"charts-tap-test-{width}.png")
         day_words = _tap(page, "chart-strength", (today - timedelta(days=2)).isoformat(), 4)
-        page.locator("#chart-strength").screenshot(path=f"artifacts/screenshots/charts-tap-day-{width}.png")
+        page.locator("#chart-strength").screenshot(path=ARTIFACTS / f"charts-tap-day-{width}.png")
         chair_says = page.locator("#chart-chair_stand-says").inner_text()
         legend_overflow = page.evaluate(
             """() => [...document.querySelectorAll('.plot .legendtext')].filter(text => {
