@@ -1,5 +1,6 @@
 """Today on a phone: the quick log (both legs, tiredness, Save) on the first screen, the rest one tap away."""
 
+from datetime import datetime, time
 from types import SimpleNamespace
 
 import pytest
@@ -22,6 +23,9 @@ def today_page(browser, live_server, transactional_db, patient):
     def open_today(width: int = 390, height: int = 844):
         size = {"viewport": {"width": width, "height": height}}
         context = browser.new_context(**PHONE | size, base_url=live_server.url)
+        # Between midnight and 4 a.m. Today first asks whether the entry is for yesterday, above the form: the
+        # layout is measured at midday in the person's time zone, whenever the suite runs.
+        context.clock.set_fixed_time(datetime.combine(patient.local_today(), time(12), tzinfo=patient.zone))
         sign_in(context, patient, live_server.url)
         page = context.new_page()
         page.goto("/")
