@@ -143,6 +143,10 @@ def test_every_page_has_enough_contrast(browser, live_server, patient, diary, sc
     screenshot(page, f"today-{scheme}-390")
     page.locator("#steps").fill("-5")
     page.get_by_role("button", name="Save today").tap()
+    # Today raised an alert, so saving over it asks first: that question must be readable too.
+    page.locator("[data-overwrite-question]").wait_for()
+    problems["overwrite question"] = page.evaluate(CONTRAST)
+    page.get_by_role("button", name="Save my changes").tap()
     page.locator("#steps-error").wait_for()
     problems["today, a refused save"] = page.evaluate(CONTRAST)
     page.get_by_role("button", name="Something sudden happened").tap()
