@@ -372,7 +372,11 @@ def _rapid_progression(view: SaveTimeView) -> Finding | None:
     if is_illness_like(view):
         return None
     progressive = _progressive_legs(view)
-    ascending = view.numbness_rise >= ASCENDING_NUMBNESS_LEVELS and view.previous_numbness_rise >= 1
+    # Climbing numbness: already up on the previous log, or arriving with new weakness (people skip bad days,
+    # so the log before may predate the climb).
+    ascending = view.numbness_rise >= ASCENDING_NUMBNESS_LEVELS and (
+        view.previous_numbness_rise >= 1 or bool(view.new_weakness())
+    )
     if not progressive and not ascending:
         return None
     both_legs = len(progressive) == 2

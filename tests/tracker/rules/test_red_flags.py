@@ -255,3 +255,9 @@ def test_sudden_trouble_seeing_is_a_stroke_sign():
     history = steady_history()
     found = codes(check_log(PatientContext(), history, next_day(history, symptoms={"vision_loss"})))
     assert found["sudden_weakness"] is Severity.EMERGENCY
+
+
+def test_numbness_up_two_levels_with_new_weakness_is_ascending_even_after_a_skipped_day():
+    history = steady_history()
+    today = next_day(history, left=5, right=5, numbness=2, symptoms={"numbness"}, gap=3)
+    assert codes(check_log(PatientContext(), history, today))["rapid_progression"].rank >= Severity.URGENT.rank

@@ -313,7 +313,8 @@ function progressiveLegs(view) {
 function rapidProgression(view) {
   if (isIllnessLike(view)) return null;
   const progressive = progressiveLegs(view);
-  const ascending = view.numbnessRise >= ASCENDING_NUMBNESS_LEVELS && view.previousNumbnessRise >= 1;
+  const ascending =
+    view.numbnessRise >= ASCENDING_NUMBNESS_LEVELS && (view.previousNumbnessRise >= 1 || view.newWeakness().length > 0);
   if (!progressive.length && !ascending) return null;
   const parts = [];
   if (progressive.length) {
