@@ -30,7 +30,7 @@ def test_an_alert_shows_what_to_do_the_evidence_and_hints_linked_to_learn(patien
     client.force_login(patient.user)
     html = client.get(f"/alerts/{alert.pk}/").content.decode()
     assert "Emergency: call now" in html
-    assert "Call 112 now." in html
+    assert "Call 112 now and say what you noticed" in html
     assert "Right leg strength that day: 2 out of 10" in html
     assert 'href="/learn/#nerves-and-spine"' in html
     assert 'href="tel:112"' in html
@@ -109,3 +109,20 @@ def test_a_non_emergency_alert_has_no_call_button(patient, client):
     alert = _alert(patient, code="fall", severity="urgent", advice="Please see a doctor today.", dedup_key="u")
     client.force_login(patient.user)
     assert 'class="call"' not in client.get(f"/alerts/{alert.pk}/").content.decode()
+
+
+def test_an_alert_stored_under_older_words_reads_as_learn_does(patient, client):
+    from django.utils.html import escape
+
+    from tracker.rules.advice import advice
+    from tracker.rules.types import Severity
+
+    alert = _alert(
+        patient, code="bladder_bowel", severity="urgent", advice="See a doctor today, call your GP.", dedup_key="o"
+    )
+    client.force_login(patient.user)
+    words = advice("bladder_bowel", Severity.URGENT, "112")
+    for page in (f"/alerts/{alert.pk}/", "/"):
+        html = client.get(page).content.decode()
+        assert "call your GP." not in html
+        assert escape(words) in html, page
