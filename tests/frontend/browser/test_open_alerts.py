@@ -57,6 +57,14 @@ def test_a_red_flag_saved_today_stays_at_the_top_after_its_screen_is_closed(brow
     assert kept.bounding_box()["y"] < 200, "at the top of Today"
     screenshot(page, f"today-red-flag-kept-in-view-{width}", full_page=False)
 
+    # Changing the answers now asks first, as it will on every later visit to this day.
+    page.locator("label[for=strength_right-3]").tap()
+    page.get_by_role("button", name="Save today").tap()
+    page.get_by_role("alertdialog", name="This day raised an alert").get_by_role(
+        "button", name="Keep it as it was"
+    ).tap()
+    assert DailyLog.objects.get(patient=patient, date=patient.local_today()).strength_right == 2
+
     wait_until(lambda: Alert.objects.filter(patient=patient, severity="emergency").exists())
     page.reload()
     stored = page.locator("[data-pressing-alert]")

@@ -223,6 +223,10 @@ async function answerFromServer(result, clientId) {
   awaitingAnswer = null;
   const serverTriage = mine.log.triage;
   const redFlag = Boolean(serverTriage && serverTriage.severity !== "info");
+  // The day now holds what an urgent or emergency alert is based on: a later save on this page asks first too.
+  if (["urgent", "emergency"].includes(serverTriage?.severity) || answeredYesFor === clientId) {
+    form.dataset.redFlagDay = "";
+  }
   if (answeredYesFor === clientId) {
     dialog.querySelector("[data-red-flag-source]").textContent = "";
   } else if (redFlag) {
@@ -248,7 +252,7 @@ const REQUIRED = {
 // A day that raised an alert is what the alert was based on: saving over it is asked first, once a page.
 const overwriteQuestion = document.querySelector("[data-overwrite-question]");
 function mayOverwrite() {
-  if (!overwriteQuestion || overwriteQuestion.dataset.answered) return Promise.resolve(true);
+  if (overwriteQuestion.dataset.answered) return Promise.resolve(true);
   const returnTo = document.activeElement;
   overwriteQuestion.hidden = false;
   overwriteQuestion.querySelector('[data-overwrite="yes"]').focus();
