@@ -24,7 +24,8 @@ values = st.fixed_dictionaries(
         "chair_stand_30s": st.none() | st.integers(0, 60),
         "numbness_extent": st.integers(0, 4),
         "symptoms": st.lists(st.sampled_from(SYMPTOMS), max_size=3, unique=True),
-        "note": st.text(st.characters(exclude_characters="\x00"), max_size=50),
+        # Text a client can send as UTF-8 (a lone surrogate cannot be encoded; the API refuses its JSON escape).
+        "note": st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=50),
     },
 )
 
