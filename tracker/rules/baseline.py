@@ -137,6 +137,17 @@ def level_of(
     return Level(typical=sum(middle) / len(middle), noise=noise, count=n, persistence=rho)
 
 
+def fresh_entries(days: Iterable[DayEntry]) -> list[DayEntry]:
+    """The entries that do not repeat the one before them exactly: a copied day adds no information."""
+    fresh, before = [], None
+    for day in days:
+        answers = (day.strength_left, day.strength_right, day.fatigue, day.numbness_extent, day.symptoms)
+        if answers != before:
+            fresh.append(day)
+        before = answers
+    return fresh
+
+
 def halfway_below(usual: float, drop: float) -> float:
     """The cut-off for "at least `drop` below usual" on whole-number answers, put halfway between two attainable
     values, so that a usual level of 7.97 or 8.03 does not decide whether a 6 is a 2-point drop."""

@@ -15,6 +15,7 @@ from math import log, sqrt
 from .baseline import (
     Level,
     background_symptoms,
+    fresh_entries,
     halfway_below,
     level_of,
     mean_variance_factor,
@@ -359,13 +360,7 @@ def _progressive_legs(view: SaveTimeView) -> list[LegChange]:
 
 def _fresh_values(view: SaveTimeView, side: str) -> list[int]:
     """This week's earlier values of one leg, leaving out entries that repeat the one before them exactly."""
-    values, before = [], None
-    for day in view.recent_days:
-        answers = (day.strength_left, day.strength_right, day.fatigue, day.numbness_extent, day.symptoms)
-        if answers != before:
-            values.append(getattr(day, f"strength_{side}"))
-        before = answers
-    return values
+    return [getattr(day, f"strength_{side}") for day in fresh_entries(view.recent_days)]
 
 
 def _rapid_progression(view: SaveTimeView) -> Finding | None:

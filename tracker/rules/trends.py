@@ -16,6 +16,7 @@ from .baseline import (
     Level,
     change_z,
     falling_hinge,
+    fresh_entries,
     interquartile_mean,
     level_of,
     mean_variance_factor,
@@ -158,13 +159,7 @@ def _split(days: Sequence[DayEntry], today: date) -> dict[str, Series]:
         "fatigue": Series([d.fatigue for d in baseline], [], []),
     }
     through_gap = today - timedelta(days=RECENT_DAYS_THROUGH_GAP)
-    fresh: list[DayEntry] = []
-    before = None
-    for day in days:
-        answers = (day.strength_left, day.strength_right, day.fatigue, day.numbness_extent, day.symptoms)
-        if day.date > through_gap and answers != before:
-            fresh.append(day)
-        before = answers
+    fresh = [d for d in fresh_entries(days) if d.date > through_gap]
     recent_since = today - timedelta(days=RECENT_DAYS)
     recent = [d for d in fresh if d.date > recent_since]
     if len(recent) < MIN_RECENT_LOGS:
