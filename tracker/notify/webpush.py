@@ -7,7 +7,6 @@ import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from django.conf import settings
-from pywebpush import WebPushException, webpush
 
 from tracker.models import Notification
 from tracker.notify.base import SubscriptionGone, Transport, TransportError
@@ -27,6 +26,10 @@ class WebPushTransport(Transport):
         refusal = endpoint_refusal(subscription.endpoint)
         if refusal:
             raise TransportError(f"not sent: the endpoint {refusal}", permanent=True)
+        # pywebpush brings aiohttp with it (half a second to import): loaded by the first push, not by every
+        # process that merely might send one (a replay, the web server).
+        from pywebpush import WebPushException, webpush
+
         try:
             webpush(
                 subscription_info=subscription.as_subscription_info(),

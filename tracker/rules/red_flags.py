@@ -59,6 +59,10 @@ PREVIOUS_LOG_MAX_AGE_DAYS = 7
 # at most 1.5 either way. A judgement call: steps fall after a stroke, and a bad day is tired all over.
 CORROBORATION_WEIGHT = 0.5
 CORROBORATION_CAP = 3.0
+# A drop of 4 points or more (SEVERE_STRENGTH_DROP) is a finding in itself, but the gap between the legs must still
+# be beyond the person's everyday wobble (a bad day with one answer copied from the day before looks one-sided
+# too): 2.5 standard deviations of its one-step noise, whatever the day's steps and fatigue say.
+Z_SEVERE_FOCAL_DROP = 2.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +114,7 @@ class SaveTimeView:
     baseline_days: tuple[DayEntry, ...]
     usual_largest_gap: float
     recent_days: tuple[DayEntry, ...]
+    previous: DayEntry | None
     new_symptoms: frozenset[str]
     numbness_rise: int
     previous_numbness_rise: int
@@ -201,6 +206,7 @@ def _view(patient: PatientContext, history: Sequence[DayEntry], today: DayEntry)
         baseline_days=tuple(baseline_days),
         usual_largest_gap=usual_largest_gap,
         recent_days=recent_days,
+        previous=previous,
         new_symptoms=frozenset(today.symptoms - background_symptoms(baseline_days)),
         numbness_rise=today.numbness_extent - floor_numbness,
         previous_numbness_rise=(previous.numbness_extent - floor_numbness) if previous is not None else 0,
@@ -251,14 +257,28 @@ def _legs_text(view: SaveTimeView, legs: Sequence[LegChange]) -> str:
     return "; ".join(f"{leg.side} leg {leg.today}/10 (usual {leg.baseline.typical:.1f})" for leg in legs)
 
 
-def focal_score(view: SaveTimeView, leg: LegChange) -> float:
+def focal_z(view: SaveTimeView, leg: LegChange) -> float:
     """How far today's left-minus-right difference moved towards `leg` being the weaker one, in standard
-    deviations of the person's own usual difference (Student's t on their effective number of days), with the
-    day's steps and fatigue as corroboration."""
+    deviations of the person's own difference (Student's t on their effective number of days).
+
+    The difference persists from day to day (AR(1) with the person's own lag-1 correlation): the previous log's
+    difference carries rho**k of its deviation into a day k days later, and only the rest of the noise,
+    1 - rho**(2k) of its variance, is new. A sudden change is judged against that one-step prediction, so a good
+    or bad spell that was already there yesterday is not news today, and a step away from a steady yesterday is."""
     difference = view.today.strength_left - view.today.strength_right
-    moved = (view.difference.typical - difference) * (1 if leg.side == "left" else -1)
-    spread = view.difference.noise * sqrt(1 + 1 / view.difference.effective_count)
-    score = normal_equivalent(moved / spread, view.difference.effective_count - 1)
+    expected, carried = view.difference.typical, 0.0
+    if view.previous is not None:
+        carried = view.difference.persistence ** (view.today.date - view.previous.date).days
+        yesterday = view.previous.strength_left - view.previous.strength_right
+        expected += carried * (yesterday - view.difference.typical)
+    moved = (expected - difference) * (1 if leg.side == "left" else -1)
+    spread = view.difference.noise * sqrt(1 - carried**2 + 1 / view.difference.effective_count)
+    return normal_equivalent(moved / spread, view.difference.effective_count - 1)
+
+
+def focal_score(view: SaveTimeView, leg: LegChange) -> float:
+    """focal_z with the day's steps and fatigue as corroboration."""
+    score = focal_z(view, leg)
     steps, fatigue = view.steps(), view.fatigue()
     if steps is not None and view.today.steps is not None:
         steps_low = (steps.typical - log(view.today.steps + 1)) / steps.noise
@@ -272,8 +292,9 @@ def focal_score(view: SaveTimeView, leg: LegChange) -> float:
 def _focal_drop(view: SaveTimeView) -> LegChange | None:
     """The stroke pattern: one leg at least 3 points below its usual level since the previous log and the other leg
     down by less than half as much, widening the gap between the legs beyond anything this person has shown on an
-    ordinary day; then a severe drop (4 points or more, beyond 3 of the person's standard deviations) is enough,
-    a smaller one must stand out from their own noise of that gap by the budget's Z_FOCAL_DROP."""
+    ordinary day; then the move of that gap must stand out from the person's own noise of it (focal_score) by the
+    budget's Z_FOCAL_DROP, or, for a severe drop (4 points or more, beyond 3 of the person's standard deviations),
+    stand beyond their everyday wobble (focal_z over Z_SEVERE_FOCAL_DROP)."""
     if len(view.legs) < 2 or view.difference is None:
         return None
     for leg in view.legs:
@@ -282,7 +303,7 @@ def _focal_drop(view: SaveTimeView) -> LegChange | None:
             continue
         if other.drop >= FOCAL_SHARE * leg.drop or leg.drop - other.drop <= view.usual_largest_gap:
             continue
-        if leg.is_severe() or focal_score(view, leg) >= Z_FOCAL_DROP:
+        if focal_score(view, leg) >= Z_FOCAL_DROP or (leg.is_severe() and focal_z(view, leg) >= Z_SEVERE_FOCAL_DROP):
             return leg
     return None
 
@@ -422,7 +443,8 @@ def _back_pain_most_days(view: SaveTimeView) -> bool:
 
 def _cord_compression(view: SaveTimeView) -> Finding | None:
     """Known cancer (NICE NG234, 2023): new leg weakness, walking difficulty, back pain with nerve signs or a
-    bladder, bowel or saddle change is possible metastatic spinal cord compression; new back pain on most days
+    bladder, bowel or saddle change is possible metastatic spinal cord compression (new weakness counts on its
+    own once it has lasted, or on its first day when a new nerve symptom comes with it); new back pain on most days
     for a week, without nerve signs, needs an MRI within a week. An odd day of back pain is not a finding."""
     if "cancer" not in view.patient.history:
         return None
@@ -440,6 +462,8 @@ def _cord_compression(view: SaveTimeView) -> Finding | None:
         severity, reason = Severity.EMERGENCY, "severe new leg weakness"
     elif new_back_pain and (view.new_weakness() or neurological or view.numbness_rise >= 1):
         severity, reason = Severity.URGENT, "new back pain with leg weakness or nerve symptoms"
+    elif neurological and view.new_weakness():
+        severity, reason = Severity.URGENT, "new leg weakness with new heaviness, numbness or other nerve symptoms"
     elif lasting:
         severity, reason = Severity.URGENT, "new leg weakness that has lasted"
     elif FALL in neurological or "balance_problems" in neurological:

@@ -47,10 +47,13 @@ def raised(diary: dict, lowest: Severity) -> list[dict]:
     max_examples=8, deadline=None, derandomize=True, phases=NO_SHRINKING, suppress_health_check=[HealthCheck.too_slow]
 )
 @given(st.integers(0, 2**32 - 1))
-def test_a_stable_diary_under_persistent_noise_never_raises_an_urgent_or_emergency_alert(seed):
+def test_stable_diaries_under_persistent_noise_raise_an_urgent_or_emergency_alert_at_most_once(seed):
+    """Five diaries of about 15 judged weeks each are 1.5 patient-years; the whole engine's budget is 0.1 false
+    alerts a year, so one urgent or emergency alert among them is already unlikely (about 14 %) and two mean the
+    noise is not being judged right. ("Never" is not a property a test at a stated false-alarm rate can have.)"""
     diaries = [stable_diary(seed + n) for n in range(DIARIES_PER_PERSON)]
     alerts = [alert for diary in diaries for alert in raised(diary, Severity.URGENT)]
-    assert not alerts, alerts
+    assert len(alerts) <= 1, alerts
 
 
 @settings(

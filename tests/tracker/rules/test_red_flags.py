@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 from tracker.rules.engine import check_log
+from tracker.rules.red_flags import _view, focal_z
 from tracker.rules.types import DayEntry, PatientContext, Severity
 
 START = date(2025, 3, 1)
@@ -44,6 +45,19 @@ def test_sudden_one_sided_severe_drop_is_an_emergency():
     history = steady_history()
     found = codes(check_log(PatientContext(), history, next_day(history, right=2)))
     assert found["sudden_weakness"] is Severity.EMERGENCY
+
+
+def test_a_one_sided_drop_is_judged_against_yesterday_as_well_as_the_usual_gap():
+    """The gap between the legs persists from day to day: a step away from a steady yesterday is news, the same
+    value after a day that already leaned that way is less so (the one-step prediction of an AR(1) series)."""
+    history = calm_history(60)
+    steady = [*history, next_day(history)]
+    leaning = [*history, next_day(history, left=6)]
+    scores = []
+    for earlier in (steady, leaning):
+        view = _view(PatientContext(), earlier, next_day(earlier, left=5))
+        scores.append(focal_z(view, next(leg for leg in view.legs if leg.side == "left")))
+    assert scores[0] > scores[1] + 0.1
 
 
 def test_face_arm_speech_signs_are_an_emergency_even_without_a_drop():
@@ -130,6 +144,20 @@ def test_known_cancer_with_back_pain_and_a_bladder_change_is_an_emergency():
     today = next_day(history, symptoms={"back_pain", "bladder_bowel_change"})
     found = codes(check_log(PatientContext(history=frozenset({"cancer"})), history, today))
     assert found["cord_compression"] is Severity.EMERGENCY
+
+
+def test_known_cancer_with_both_legs_weaker_and_new_heaviness_is_urgent_on_the_first_day():
+    history = steady_history()
+    cancer = PatientContext(history=frozenset({"cancer"}))
+    assert "cord_compression" not in codes(check_log(cancer, history, next_day(history, left=5, right=6)))
+    today = next_day(history, left=5, right=6, symptoms={"heaviness"})
+    assert codes(check_log(cancer, history, today))["cord_compression"] is Severity.URGENT
+
+
+def test_known_cancer_with_new_heaviness_but_usual_strength_raises_nothing():
+    history = steady_history()
+    today = next_day(history, symptoms={"heaviness"})
+    assert check_log(PatientContext(history=frozenset({"cancer"})), history, today) == []
 
 
 def test_known_cancer_with_stable_legs_raises_nothing():

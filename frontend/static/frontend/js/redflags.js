@@ -27,6 +27,7 @@ const NERVE_SYMPTOMS = new Set(["numbness", "tingling", "balance_problems", "bla
 const STROKE_SIGNS = new Set(["face_arm_speech", "vision_loss"]);
 // tracker/rules/budget.py: the thresholds its false-alarm budget gives (NormalDist().inv_cdf of each share).
 const Z_FOCAL_DROP = 3.9346058615604633;
+const Z_SEVERE_FOCAL_DROP = 2.5;
 const Z_PERSISTENT_WEAKNESS = 3.89059188641312;
 const CORROBORATION_WEIGHT = 0.5;
 const CORROBORATION_CAP = 3;
@@ -176,6 +177,7 @@ function saveTimeView(patient, history, today) {
     fatigue: levelOf(baselineDays.map((d) => d.fatigue)),
     usualLargestGap,
     recentDays,
+    previous,
     hasBaseline: legs.length > 0,
     newSymptoms: new Set([...symptoms].filter((s) => !background.has(s))),
     numbnessRise: today.numbness_extent - floorNumbness,
@@ -188,11 +190,21 @@ function saveTimeView(patient, history, today) {
   };
 }
 
-function focalScore(view, leg) {
+function focalZ(view, leg) {
   const difference = view.today.strength_left - view.today.strength_right;
-  const moved = (view.difference.typical - difference) * (leg.side === "left" ? 1 : -1);
-  const spread = view.difference.noise * Math.sqrt(1 + 1 / view.difference.effectiveCount);
-  let score = normalEquivalent(moved / spread, view.difference.effectiveCount - 1);
+  let expected = view.difference.typical;
+  let carried = 0;
+  if (view.previous !== null) {
+    carried = view.difference.persistence ** (dayNumber(view.today.date) - dayNumber(view.previous.date));
+    expected += carried * (view.previous.strength_left - view.previous.strength_right - view.difference.typical);
+  }
+  const moved = (expected - difference) * (leg.side === "left" ? 1 : -1);
+  const spread = view.difference.noise * Math.sqrt(1 - carried ** 2 + 1 / view.difference.effectiveCount);
+  return normalEquivalent(moved / spread, view.difference.effectiveCount - 1);
+}
+
+function focalScore(view, leg) {
+  let score = focalZ(view, leg);
   if (view.steps !== null && view.today.steps != null) {
     const stepsLow = (view.steps.typical - Math.log(view.today.steps + 1)) / view.steps.noise;
     score += CORROBORATION_WEIGHT * clip(stepsLow, -CORROBORATION_CAP, CORROBORATION_CAP);
@@ -210,7 +222,7 @@ function focalDrop(view) {
     const other = view.legs.find((o) => o !== leg);
     if (!(leg.isBelow(leg.today, FOCAL_DROP) && leg.isSudden())) continue;
     if (other.drop >= FOCAL_SHARE * leg.drop || leg.drop - other.drop <= view.usualLargestGap) continue;
-    if (leg.isSevere() || focalScore(view, leg) >= Z_FOCAL_DROP) return leg;
+    if (focalScore(view, leg) >= Z_FOCAL_DROP || (leg.isSevere() && focalZ(view, leg) >= Z_SEVERE_FOCAL_DROP)) return leg;
   }
   return null;
 }
@@ -366,6 +378,8 @@ function cordCompression(view) {
     [severity, reason] = ["emergency", "severe new leg weakness"];
   } else if (newBackPain && (view.newWeakness().length || neurological.size || view.numbnessRise >= 1)) {
     [severity, reason] = ["urgent", "new back pain with leg weakness or nerve symptoms"];
+  } else if (neurological.size && view.newWeakness().length) {
+    [severity, reason] = ["urgent", "new leg weakness with new heaviness, numbness or other nerve symptoms"];
   } else if (lasting.length) {
     [severity, reason] = ["urgent", "new leg weakness that has lasted"];
   } else if (neurological.has("fall") || neurological.has("balance_problems")) {
