@@ -79,9 +79,13 @@ def raise_alerts(
     if not findings:
         return []
     prior = prior_alerts(patient_id=patient.pk, today=raised_on)
+    to_raise = engine.alerts_to_raise(findings, prior, raised_on, one_alert=one_alert)
+    if not to_raise:
+        # Most nights a standing finding is held back by the re-alert policy: no hints to work out for it.
+        return []
     hints = [asdict(hint) for hint in engine.pattern_hints(days)]
     raised = []
-    for finding in engine.alerts_to_raise(findings, prior, raised_on, one_alert=one_alert):
+    for finding in to_raise:
         alert = _store_alert(patient, finding, raised_on, hints)
         if alert is not None:
             raised.append(alert)
