@@ -70,7 +70,7 @@ def test_a_red_flag_saved_today_stays_at_the_top_after_its_screen_is_closed(brow
     stored = page.locator("[data-pressing-alert]")
     assert stored.count() == 1
     assert stored.get_by_role("link", name="Call 112").is_visible()
-    assert page.get_by_role("link", name="Alerts, 1 not seen yet").is_visible()
+    assert page.get_by_role("link", name="Alerts 1 not seen yet").is_visible()
     context.close()
 
 
