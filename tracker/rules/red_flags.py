@@ -116,6 +116,7 @@ class SaveTimeView:
     recent_days: tuple[DayEntry, ...]
     previous: DayEntry | None
     new_symptoms: frozenset[str]
+    new_since_previous: frozenset[str]
     numbness_rise: int
     previous_numbness_rise: int
     baseline_window: tuple[str, str]
@@ -198,6 +199,7 @@ def _view(patient: PatientContext, history: Sequence[DayEntry], today: DayEntry)
     lowest_recent_numbness = min([d.numbness_extent for d in recent_days], default=usual_numbness)
     floor_numbness = int(min(usual_numbness, lowest_recent_numbness))
     window = (baseline_days[0].date.isoformat(), baseline_days[-1].date.isoformat()) if baseline_days else ("", "")
+    background = background_symptoms(baseline_days)
     return SaveTimeView(
         patient=patient,
         today=today,
@@ -207,7 +209,8 @@ def _view(patient: PatientContext, history: Sequence[DayEntry], today: DayEntry)
         usual_largest_gap=usual_largest_gap,
         recent_days=recent_days,
         previous=previous,
-        new_symptoms=frozenset(today.symptoms - background_symptoms(baseline_days)),
+        new_symptoms=frozenset(today.symptoms - background),
+        new_since_previous=frozenset((today.symptoms | (previous.symptoms if previous else frozenset())) - background),
         numbness_rise=today.numbness_extent - floor_numbness,
         previous_numbness_rise=(previous.numbness_extent - floor_numbness) if previous is not None else 0,
         baseline_window=window,
@@ -444,8 +447,9 @@ def _back_pain_most_days(view: SaveTimeView) -> bool:
 def _cord_compression(view: SaveTimeView) -> Finding | None:
     """Known cancer (NICE NG234, 2023): new leg weakness, walking difficulty, back pain with nerve signs or a
     bladder, bowel or saddle change is possible metastatic spinal cord compression (new weakness counts on its
-    own once it has lasted, or on its first day when a new nerve symptom comes with it); new back pain on most days
-    for a week, without nerve signs, needs an MRI within a week. An odd day of back pain is not a finding."""
+    own once it has lasted, or on its first day when a new nerve symptom came with it or on the log before);
+    new back pain on most days for a week, without nerve signs, needs an MRI within a week. An odd day of back
+    pain is not a finding."""
     if "cancer" not in view.patient.history:
         return None
     # With no usual level yet, a leg at 3/10 or less may be how this person's legs always are: it counts only
@@ -462,7 +466,7 @@ def _cord_compression(view: SaveTimeView) -> Finding | None:
         severity, reason = Severity.EMERGENCY, "severe new leg weakness"
     elif new_back_pain and (view.new_weakness() or neurological or view.numbness_rise >= 1):
         severity, reason = Severity.URGENT, "new back pain with leg weakness or nerve symptoms"
-    elif neurological and view.new_weakness():
+    elif MSCC_NEUROLOGICAL_SYMPTOMS & view.new_since_previous and view.new_weakness():
         severity, reason = Severity.URGENT, "new leg weakness with new heaviness, numbness or other nerve symptoms"
     elif lasting:
         severity, reason = Severity.URGENT, "new leg weakness that has lasted"

@@ -154,6 +154,14 @@ def test_known_cancer_with_both_legs_weaker_and_new_heaviness_is_urgent_on_the_f
     assert codes(check_log(cancer, history, today))["cord_compression"] is Severity.URGENT
 
 
+def test_known_cancer_with_heaviness_yesterday_and_weaker_legs_today_is_urgent():
+    history = steady_history()
+    history.append(next_day(history, symptoms={"heaviness"}))
+    today = next_day(history, left=5, right=6)
+    found = codes(check_log(PatientContext(history=frozenset({"cancer"})), history, today))
+    assert found["cord_compression"] is Severity.URGENT
+
+
 def test_known_cancer_with_new_heaviness_but_usual_strength_raises_nothing():
     history = steady_history()
     today = next_day(history, symptoms={"heaviness"})

@@ -180,6 +180,9 @@ function saveTimeView(patient, history, today) {
     previous,
     hasBaseline: legs.length > 0,
     newSymptoms: new Set([...symptoms].filter((s) => !background.has(s))),
+    newSincePrevious: new Set(
+      [...symptoms, ...(previous ? previous.symptoms : [])].filter((s) => !background.has(s)),
+    ),
     numbnessRise: today.numbness_extent - floorNumbness,
     previousNumbnessRise: previous ? previous.numbness_extent - floorNumbness : 0,
     newWeakness() { return this.legs.filter((leg) => leg.isNewWeakness()); },
@@ -378,7 +381,7 @@ function cordCompression(view) {
     [severity, reason] = ["emergency", "severe new leg weakness"];
   } else if (newBackPain && (view.newWeakness().length || neurological.size || view.numbnessRise >= 1)) {
     [severity, reason] = ["urgent", "new back pain with leg weakness or nerve symptoms"];
-  } else if (neurological.size && view.newWeakness().length) {
+  } else if (intersects(MSCC_NEUROLOGICAL_SYMPTOMS, view.newSincePrevious) && view.newWeakness().length) {
     [severity, reason] = ["urgent", "new leg weakness with new heaviness, numbness or other nerve symptoms"];
   } else if (lasting.length) {
     [severity, reason] = ["urgent", "new leg weakness that has lasted"];
