@@ -313,9 +313,10 @@ def _focal_drop(view: SaveTimeView) -> LegChange | None:
 
 def _sudden_severe_both_legs(view: SaveTimeView) -> list[LegChange]:
     """Both legs severely down at once (acute cord compression): on a bad day both legs can sag, so it needs both
-    legs at 3/10 or less, or new nerve signs with it."""
+    legs at 3/10 or less, or new nerve signs with it. With a new bladder, bowel or saddle change it is the cauda
+    equina picture instead, and `bladder_bowel` raises it as the emergency, with the advice that fits it."""
     severe = [leg for leg in view.legs if leg.is_severe() and leg.is_sudden()]
-    if len(severe) < 2:
+    if len(severe) < 2 or CAUDA_EQUINA_SYMPTOMS & view.new_symptoms:
         return []
     if len(view.severely_weak_sides()) == 2 or view.new_nerve_signs():
         return severe

@@ -168,6 +168,13 @@ def test_known_cancer_with_new_heaviness_but_usual_strength_raises_nothing():
     assert check_log(PatientContext(history=frozenset({"cancer"})), history, today) == []
 
 
+def test_both_legs_suddenly_weak_with_a_bladder_change_is_a_cauda_equina_emergency():
+    history = steady_history()
+    today = next_day(history, left=3, right=3, symptoms={"back_pain", "bladder_bowel_change"})
+    found = codes(check_log(PatientContext(), history, today))
+    assert found == {"bladder_bowel": Severity.EMERGENCY}
+
+
 def test_known_cancer_with_stable_legs_raises_nothing():
     history = steady_history()
     today = next_day(history, left=7, right=8)

@@ -232,7 +232,7 @@ function focalDrop(view) {
 
 function suddenSevereBothLegs(view) {
   const severe = view.legs.filter((leg) => leg.isSevere() && leg.isSudden());
-  if (severe.length < 2) return [];
+  if (severe.length < 2 || intersects(CAUDA_EQUINA_SYMPTOMS, view.newSymptoms)) return [];
   return view.severelyWeakSides().length === 2 || view.newNerveSigns() ? severe : [];
 }
 
