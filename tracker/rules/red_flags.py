@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from itertools import pairwise
-from math import log, sqrt
+from math import floor, log, sqrt
 
 from .baseline import (
     Level,
@@ -91,8 +91,10 @@ class LegChange:
         return self.is_below(self.today, SEVERE_STRENGTH_DROP) and self.drop >= 3 * self.baseline.noise
 
     def is_sudden(self) -> bool:
-        """Most of the drop arrived since the previous log (or there is no recent log to say otherwise)."""
-        return self.previous is None or self.step_from_previous >= SUDDEN_SHARE * self.drop
+        """Most of the drop arrived since the previous log (or there is no recent log to say otherwise). The step is
+        a whole number: it must reach the whole number nearest to that share, so a usual level of 9.03 or 8.97 does
+        not decide whether a 3-point step of a 5-point drop counts."""
+        return self.previous is None or self.step_from_previous > floor(SUDDEN_SHARE * self.drop + 0.5) - 0.5
 
     def evidence(self) -> dict:
         return {

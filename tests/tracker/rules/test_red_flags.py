@@ -1,7 +1,8 @@
 from datetime import date, timedelta
 
+from tracker.rules.baseline import Level
 from tracker.rules.engine import check_log
-from tracker.rules.red_flags import _view, focal_z
+from tracker.rules.red_flags import LegChange, _view, focal_z
 from tracker.rules.types import DayEntry, PatientContext, Severity
 
 START = date(2025, 3, 1)
@@ -58,6 +59,13 @@ def test_a_one_sided_drop_is_judged_against_yesterday_as_well_as_the_usual_gap()
         view = _view(PatientContext(), earlier, next_day(earlier, left=5))
         scores.append(focal_z(view, next(leg for leg in view.legs if leg.side == "left")))
     assert scores[0] > scores[1] + 0.1
+
+
+def test_sudden_is_judged_on_whole_numbers_not_on_a_hundredth_of_the_usual_level():
+    """A 3-point step of a 5-point drop is sudden enough (60 %) whether the usual level is 8.97 or 9.03."""
+    for usual in (8.97, 9.03):
+        leg = LegChange(side="left", today=4, baseline=Level(typical=usual, noise=0.8, count=40), previous=7, recent=())
+        assert leg.is_sudden(), usual
 
 
 def test_face_arm_speech_signs_are_an_emergency_even_without_a_drop():

@@ -136,7 +136,9 @@ class LegChange {
   isBelow(value, drop) { return value < halfwayBelow(this.baseline.typical, drop); }
   isNewWeakness() { return this.isBelow(this.today, NEW_WEAKNESS_DROP) && this.drop >= 2 * this.baseline.noise; }
   isSevere() { return this.isBelow(this.today, SEVERE_STRENGTH_DROP) && this.drop >= 3 * this.baseline.noise; }
-  isSudden() { return this.previous === null || this.stepFromPrevious >= SUDDEN_SHARE * this.drop; }
+  isSudden() {
+    return this.previous === null || this.stepFromPrevious > Math.floor(SUDDEN_SHARE * this.drop + 0.5) - 0.5;
+  }
 }
 
 function saveTimeView(patient, history, today) {
