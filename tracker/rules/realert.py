@@ -4,7 +4,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from .types import Finding, PriorAlert
+from .clinical import MEANINGFUL_STRENGTH_CHANGE
+from .types import Finding, PriorAlert, told_alerts, weakest_leg
 
 # A condition found again within its quiet period is the same condition, not news. Red flags are
 # re-checked every save, so two weeks covers a symptom that persists while care is arranged; a slow trend
@@ -28,18 +29,24 @@ def _same_concern(code: str) -> frozenset[str]:
 def should_raise(finding: Finding, prior: Sequence[PriorAlert], today: date) -> bool:
     """Raise unless an alert for the same concern, for the same reason, at the same or a higher severity, was
     raised within the quiet period. A more severe finding always alerts, and so does one with a new reason (a
-    bladder change after weakness in a person with cancer): the policy holds back repeats, never news. A dismissed
-    alert still counts as "already told"."""
+    bladder change after weakness in a person with cancer) or with a leg meaningfully weaker than when the person
+    was last told: the policy holds back repeats, never news. A dismissed alert still counts as "already told"."""
     quiet_days = TREND_QUIET_DAYS if finding.code in TREND_CODES else RED_FLAG_QUIET_DAYS
     concern = _same_concern(finding.code)
     reason = finding.evidence.get("reason", "")
+    weakest = weakest_leg(finding.evidence)
     return not any(
         alert.code in concern
         and 0 <= (today - alert.raised_on).days < quiet_days
         and alert.severity.rank >= finding.severity.rank
         and (alert.reason == reason or alert.code != finding.code)
+        and not _weaker_since(weakest, alert)
         for alert in prior
     )
+
+
+def _weaker_since(weakest: int | None, alert: PriorAlert) -> bool:
+    return weakest is not None and alert.weakest is not None and alert.weakest - weakest >= MEANINGFUL_STRENGTH_CHANGE
 
 
 def alerts_to_raise(
@@ -55,7 +62,7 @@ def alerts_to_raise(
     for finding in sorted(findings, key=lambda f: f.severity.rank, reverse=True):
         if should_raise(finding, told, today):
             raised.append(finding)
-            told.append(PriorAlert(finding.code, finding.severity, today, "open", finding.evidence.get("reason", "")))
+            told.extend(told_alerts(finding.code, finding.severity, today, "open", finding.evidence))
     if not one_alert or len(raised) < 2:
         return raised
     lead, *others = raised

@@ -466,7 +466,12 @@ def _cord_compression(view: SaveTimeView) -> Finding | None:
     if CAUDA_EQUINA_SYMPTOMS & set(neurological):
         severity, reason = Severity.EMERGENCY, "a new bladder, bowel or saddle numbness change"
     elif severe and (new_back_pain or neurological or lasting):
-        severity, reason = Severity.EMERGENCY, "severe new leg weakness"
+        # The reason names what came with the weakness: a later finding on new grounds is news to the re-alert
+        # policy (weakness that lasted, then new back pain on top of it).
+        severity = Severity.EMERGENCY
+        reason = "severe new leg weakness " + (
+            "with new back pain" if new_back_pain else "with new nerve symptoms" if neurological else "that has lasted"
+        )
     elif new_back_pain and (view.new_weakness() or neurological or view.numbness_rise >= 1):
         severity, reason = Severity.URGENT, "new back pain with leg weakness or nerve symptoms"
     elif MSCC_NEUROLOGICAL_SYMPTOMS & view.new_since_previous and view.new_weakness():

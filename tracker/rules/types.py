@@ -90,11 +90,20 @@ class PriorAlert:
     raised_on: date
     status: str
     reason: str = ""
+    weakest: int | None = None  # the weaker leg's strength on the day it was raised, where the finding records it
+
+
+def weakest_leg(evidence: dict) -> int | None:
+    """The lower of the leg strengths a finding's evidence records, if it records any."""
+    return min((evidence[key] for key in ("strength_left", "strength_right") if key in evidence), default=None)
 
 
 def told_alerts(code: str, severity: Severity, raised_on: date, status: str, evidence: dict) -> list[PriorAlert]:
     """What one stored alert told the person: its own finding and those it carried along (`evidence["also"]`)."""
-    told = [PriorAlert(code, severity, raised_on, status, evidence.get("reason", ""))]
+    weakest = weakest_leg(evidence)
+    told = [PriorAlert(code, severity, raised_on, status, evidence.get("reason", ""), weakest)]
     for other in evidence.get("also", ()):
-        told.append(PriorAlert(other["code"], Severity(other["severity"]), raised_on, status, other.get("reason", "")))
+        told.append(
+            PriorAlert(other["code"], Severity(other["severity"]), raised_on, status, other.get("reason", ""), weakest)
+        )
     return told

@@ -76,6 +76,19 @@ def test_the_same_code_for_a_new_reason_is_news():
     assert should_raise(new_reason, prior, TODAY)
 
 
+def test_the_same_finding_with_a_leg_clearly_weaker_than_when_told_is_news():
+    told = PriorAlert(
+        "cord_compression", Severity.EMERGENCY, TODAY - timedelta(days=9), "acknowledged", "severe leg weakness", 5
+    )
+    evidence = {"reason": "severe leg weakness", "strength_right": 5}
+    assert not should_raise(
+        Finding("cord_compression", Severity.EMERGENCY, evidence=evidence | {"strength_left": 4}), [told], TODAY
+    )
+    assert should_raise(
+        Finding("cord_compression", Severity.EMERGENCY, evidence=evidence | {"strength_left": 3}), [told], TODAY
+    )
+
+
 def test_a_more_specific_finding_is_not_held_back_by_an_earlier_one():
     prior = [alert("rapid_progression", Severity.URGENT, 3)]
     assert should_raise(Finding("cord_compression", Severity.URGENT), prior, TODAY)

@@ -380,7 +380,8 @@ function cordCompression(view) {
   if (intersects(CAUDA_EQUINA_SYMPTOMS, neurological)) {
     [severity, reason] = ["emergency", "a new bladder, bowel or saddle numbness change"];
   } else if (severe.length && (newBackPain || neurological.size || lasting.length)) {
-    [severity, reason] = ["emergency", "severe new leg weakness"];
+    const basis = newBackPain ? "with new back pain" : neurological.size ? "with new nerve symptoms" : "that has lasted";
+    [severity, reason] = ["emergency", `severe new leg weakness ${basis}`];
   } else if (newBackPain && (view.newWeakness().length || neurological.size || view.numbnessRise >= 1)) {
     [severity, reason] = ["urgent", "new back pain with leg weakness or nerve symptoms"];
   } else if (intersects(MSCC_NEUROLOGICAL_SYMPTOMS, view.newSincePrevious) && view.newWeakness().length) {
