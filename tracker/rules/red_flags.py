@@ -281,9 +281,9 @@ def focal_z(view: SaveTimeView, leg: LegChange) -> float:
     return normal_equivalent(moved / spread, view.difference.effective_count - 1)
 
 
-def focal_score(view: SaveTimeView, leg: LegChange) -> float:
-    """focal_z with the day's steps and fatigue as corroboration."""
-    score = focal_z(view, leg)
+def corroboration(view: SaveTimeView) -> float:
+    """What the day's steps and fatigue add to a one-sided drop's z: steps below usual for it, tiredness against."""
+    score = 0.0
     steps, fatigue = view.steps(), view.fatigue()
     if steps is not None and view.today.steps is not None:
         steps_low = (steps.typical - log(view.today.steps + 1)) / steps.noise
@@ -297,9 +297,9 @@ def focal_score(view: SaveTimeView, leg: LegChange) -> float:
 def _focal_drop(view: SaveTimeView) -> LegChange | None:
     """The stroke pattern: one leg at least 3 points below its usual level since the previous log and the other leg
     down by less than half as much, widening the gap between the legs beyond anything this person has shown on an
-    ordinary day; then the move of that gap must stand out from the person's own noise of it (focal_score) by the
-    budget's Z_FOCAL_DROP, or, for a severe drop (4 points or more, beyond 3 of the person's standard deviations),
-    stand beyond their everyday wobble (focal_z over Z_SEVERE_FOCAL_DROP)."""
+    ordinary day; then the move of that gap (focal_z, with the day's corroboration) must stand out from the
+    person's own noise of it by the budget's Z_FOCAL_DROP, or, for a severe drop (4 points or more, beyond 3 of the
+    person's standard deviations), stand beyond their everyday wobble (focal_z over Z_SEVERE_FOCAL_DROP)."""
     if len(view.legs) < 2 or view.difference is None:
         return None
     for leg in view.legs:
@@ -308,7 +308,8 @@ def _focal_drop(view: SaveTimeView) -> LegChange | None:
             continue
         if other.drop >= FOCAL_SHARE * leg.drop or leg.drop - other.drop <= view.usual_largest_gap:
             continue
-        if focal_score(view, leg) >= Z_FOCAL_DROP or (leg.is_severe() and focal_z(view, leg) >= Z_SEVERE_FOCAL_DROP):
+        z = focal_z(view, leg)
+        if z + corroboration(view) >= Z_FOCAL_DROP or (leg.is_severe() and z >= Z_SEVERE_FOCAL_DROP):
             return leg
     return None
 

@@ -6,6 +6,7 @@ from tracker.rules.red_flags import LegChange, _view, focal_z
 from tracker.rules.types import DayEntry, PatientContext, Severity
 
 START = date(2025, 3, 1)
+CANCER = PatientContext(history=frozenset({"cancer"}))
 WOBBLE = (0, 1, 0, -1, 0, 0, 1, -1)
 
 
@@ -128,14 +129,14 @@ def test_ascending_numbness_with_worsening_weakness_over_days_is_rapid_progressi
 def test_known_cancer_with_new_back_pain_and_weakness_is_urgent_cord_compression():
     history = steady_history()
     today = next_day(history, left=5, symptoms={"back_pain"})
-    found = codes(check_log(PatientContext(history=frozenset({"cancer"})), history, today))
+    found = codes(check_log(CANCER, history, today))
     assert found["cord_compression"] is Severity.URGENT
 
 
 def test_known_cancer_with_one_day_of_back_pain_alone_is_not_a_finding():
     history = steady_history()
     today = next_day(history, symptoms={"back_pain"})
-    assert check_log(PatientContext(history=frozenset({"cancer"})), history, today) == []
+    assert check_log(CANCER, history, today) == []
 
 
 def test_known_cancer_with_back_pain_on_most_days_for_a_week_needs_a_review_soon():
@@ -143,37 +144,36 @@ def test_known_cancer_with_back_pain_on_most_days_for_a_week_needs_a_review_soon
     for day in range(6):
         history.append(next_day(history, symptoms={"back_pain"} if day != 2 else ()))
     today = next_day(history, symptoms={"back_pain"})
-    found = codes(check_log(PatientContext(history=frozenset({"cancer"})), history, today))
+    found = codes(check_log(CANCER, history, today))
     assert found["cord_compression"] is Severity.SOON
 
 
 def test_known_cancer_with_back_pain_and_a_bladder_change_is_an_emergency():
     history = steady_history()
     today = next_day(history, symptoms={"back_pain", "bladder_bowel_change"})
-    found = codes(check_log(PatientContext(history=frozenset({"cancer"})), history, today))
+    found = codes(check_log(CANCER, history, today))
     assert found["cord_compression"] is Severity.EMERGENCY
 
 
 def test_known_cancer_with_both_legs_weaker_and_new_heaviness_is_urgent_on_the_first_day():
     history = steady_history()
-    cancer = PatientContext(history=frozenset({"cancer"}))
-    assert "cord_compression" not in codes(check_log(cancer, history, next_day(history, left=5, right=6)))
+    assert "cord_compression" not in codes(check_log(CANCER, history, next_day(history, left=5, right=6)))
     today = next_day(history, left=5, right=6, symptoms={"heaviness"})
-    assert codes(check_log(cancer, history, today))["cord_compression"] is Severity.URGENT
+    assert codes(check_log(CANCER, history, today))["cord_compression"] is Severity.URGENT
 
 
 def test_known_cancer_with_heaviness_yesterday_and_weaker_legs_today_is_urgent():
     history = steady_history()
     history.append(next_day(history, symptoms={"heaviness"}))
     today = next_day(history, left=5, right=6)
-    found = codes(check_log(PatientContext(history=frozenset({"cancer"})), history, today))
+    found = codes(check_log(CANCER, history, today))
     assert found["cord_compression"] is Severity.URGENT
 
 
 def test_known_cancer_with_new_heaviness_but_usual_strength_raises_nothing():
     history = steady_history()
     today = next_day(history, symptoms={"heaviness"})
-    assert check_log(PatientContext(history=frozenset({"cancer"})), history, today) == []
+    assert check_log(CANCER, history, today) == []
 
 
 def test_both_legs_suddenly_weak_with_a_bladder_change_is_a_cauda_equina_emergency():
@@ -186,7 +186,7 @@ def test_both_legs_suddenly_weak_with_a_bladder_change_is_a_cauda_equina_emergen
 def test_known_cancer_with_stable_legs_raises_nothing():
     history = steady_history()
     today = next_day(history, left=7, right=8)
-    assert check_log(PatientContext(history=frozenset({"cancer"})), history, today) == []
+    assert check_log(CANCER, history, today) == []
 
 
 def test_cancer_does_not_matter_without_cancer_in_history():

@@ -208,8 +208,8 @@ function focalZ(view, leg) {
   return normalEquivalent(moved / spread, view.difference.effectiveCount - 1);
 }
 
-function focalScore(view, leg) {
-  let score = focalZ(view, leg);
+function corroboration(view) {
+  let score = 0;
   if (view.steps !== null && view.today.steps != null) {
     const stepsLow = (view.steps.typical - Math.log(view.today.steps + 1)) / view.steps.noise;
     score += CORROBORATION_WEIGHT * clip(stepsLow, -CORROBORATION_CAP, CORROBORATION_CAP);
@@ -227,7 +227,8 @@ function focalDrop(view) {
     const other = view.legs.find((o) => o !== leg);
     if (!(leg.isBelow(leg.today, FOCAL_DROP) && leg.isSudden())) continue;
     if (other.drop >= FOCAL_SHARE * leg.drop || leg.drop - other.drop <= view.usualLargestGap) continue;
-    if (focalScore(view, leg) >= Z_FOCAL_DROP || (leg.isSevere() && focalZ(view, leg) >= Z_SEVERE_FOCAL_DROP)) return leg;
+    const z = focalZ(view, leg);
+    if (z + corroboration(view) >= Z_FOCAL_DROP || (leg.isSevere() && z >= Z_SEVERE_FOCAL_DROP)) return leg;
   }
   return null;
 }
