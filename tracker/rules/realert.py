@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import date
 
 from .clinical import MEANINGFUL_STRENGTH_CHANGE
-from .types import Finding, PriorAlert, told_alerts, weakest_leg
+from .types import Finding, PriorAlert, leg_strengths, told_alerts
 
 # A condition found again within its quiet period is the same condition, not news. Red flags are
 # re-checked every save, so two weeks covers a symptom that persists while care is arranged; a slow trend
@@ -34,19 +34,21 @@ def should_raise(finding: Finding, prior: Sequence[PriorAlert], today: date) -> 
     quiet_days = TREND_QUIET_DAYS if finding.code in TREND_CODES else RED_FLAG_QUIET_DAYS
     concern = _same_concern(finding.code)
     reason = finding.evidence.get("reason", "")
-    weakest = weakest_leg(finding.evidence)
+    strengths = leg_strengths(finding.evidence)
     return not any(
         alert.code in concern
         and 0 <= (today - alert.raised_on).days < quiet_days
         and alert.severity.rank >= finding.severity.rank
         and (alert.reason == reason or alert.code != finding.code)
-        and not _weaker_since(weakest, alert)
+        and not _weaker_since(strengths, alert)
         for alert in prior
     )
 
 
-def _weaker_since(weakest: int | None, alert: PriorAlert) -> bool:
-    return weakest is not None and alert.weakest is not None and alert.weakest - weakest >= MEANINGFUL_STRENGTH_CHANGE
+def _weaker_since(strengths: tuple[tuple[str, int], ...], alert: PriorAlert) -> bool:
+    """A leg recorded both then and now is meaningfully weaker now (each leg against itself, never the other)."""
+    then = dict(alert.leg_strengths)
+    return any(side in then and then[side] - now >= MEANINGFUL_STRENGTH_CHANGE for side, now in strengths)
 
 
 def alerts_to_raise(

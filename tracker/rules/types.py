@@ -90,20 +90,23 @@ class PriorAlert:
     raised_on: date
     status: str
     reason: str = ""
-    weakest: int | None = None  # the weaker leg's strength on the day it was raised, where the finding records it
+    # Each leg's strength on the day it was raised, for the legs the finding records: (side, strength) pairs.
+    leg_strengths: tuple[tuple[str, int], ...] = ()
 
 
-def weakest_leg(evidence: dict) -> int | None:
-    """The lower of the leg strengths a finding's evidence records, if it records any."""
-    return min((evidence[key] for key in ("strength_left", "strength_right") if key in evidence), default=None)
+def leg_strengths(evidence: dict) -> tuple[tuple[str, int], ...]:
+    """The leg strengths a finding's evidence records, side by side: ("left", 4), ("right", 7)."""
+    return tuple((side, evidence[f"strength_{side}"]) for side in ("left", "right") if f"strength_{side}" in evidence)
 
 
 def told_alerts(code: str, severity: Severity, raised_on: date, status: str, evidence: dict) -> list[PriorAlert]:
     """What one stored alert told the person: its own finding and those it carried along (`evidence["also"]`)."""
-    weakest = weakest_leg(evidence)
-    told = [PriorAlert(code, severity, raised_on, status, evidence.get("reason", ""), weakest)]
+    strengths = leg_strengths(evidence)
+    told = [PriorAlert(code, severity, raised_on, status, evidence.get("reason", ""), strengths)]
     for other in evidence.get("also", ()):
         told.append(
-            PriorAlert(other["code"], Severity(other["severity"]), raised_on, status, other.get("reason", ""), weakest)
+            PriorAlert(
+                other["code"], Severity(other["severity"]), raised_on, status, other.get("reason", ""), strengths
+            )
         )
     return told

@@ -78,14 +78,38 @@ def test_the_same_code_for_a_new_reason_is_news():
 
 def test_the_same_finding_with_a_leg_clearly_weaker_than_when_told_is_news():
     told = PriorAlert(
-        "cord_compression", Severity.EMERGENCY, TODAY - timedelta(days=9), "acknowledged", "severe leg weakness", 5
+        "cord_compression",
+        Severity.EMERGENCY,
+        TODAY - timedelta(days=9),
+        "acknowledged",
+        "severe leg weakness",
+        (("left", 5), ("right", 8)),
     )
-    evidence = {"reason": "severe leg weakness", "strength_right": 5}
+    evidence = {"reason": "severe leg weakness", "strength_right": 8}
     assert not should_raise(
         Finding("cord_compression", Severity.EMERGENCY, evidence=evidence | {"strength_left": 4}), [told], TODAY
     )
     assert should_raise(
         Finding("cord_compression", Severity.EMERGENCY, evidence=evidence | {"strength_left": 3}), [told], TODAY
+    )
+
+
+def test_each_leg_is_compared_with_itself_when_judging_weaker_since_told():
+    """The person was told about a weak left leg (3/10); a finding that records only the right leg at 5/10 is not
+    "2 points weaker" than 3: the right leg was never recorded, so nothing says it got weaker."""
+    told = PriorAlert(
+        "sudden_weakness", Severity.EMERGENCY, TODAY - timedelta(days=4), "open", "one leg", (("left", 3),)
+    )
+    right_only = Finding("sudden_weakness", Severity.EMERGENCY, evidence={"reason": "one leg", "strength_right": 5})
+    right_much_weaker = Finding(
+        "sudden_weakness", Severity.EMERGENCY, evidence={"reason": "one leg", "strength_right": 1}
+    )
+    assert not should_raise(right_only, [told], TODAY)
+    assert not should_raise(right_much_weaker, [told], TODAY)
+    assert should_raise(
+        Finding("sudden_weakness", Severity.EMERGENCY, evidence={"reason": "one leg", "strength_left": 1}),
+        [told],
+        TODAY,
     )
 
 
