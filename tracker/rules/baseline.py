@@ -148,10 +148,15 @@ def fresh_entries(days: Iterable[DayEntry]) -> list[DayEntry]:
     return fresh
 
 
+def nearest_whole(value: float) -> int:
+    """The whole number nearest to `value` (halves round up): what a cut-off on whole-number answers is set by."""
+    return floor(value + 0.5)
+
+
 def halfway_below(usual: float, drop: float) -> float:
     """The cut-off for "at least `drop` below usual" on whole-number answers, put halfway between two attainable
     values, so that a usual level of 7.97 or 8.03 does not decide whether a 6 is a 2-point drop."""
-    return floor(usual - drop + 0.5) + 0.5
+    return nearest_whole(usual - drop) + 0.5
 
 
 def background_symptoms(days: Iterable[DayEntry]) -> frozenset[str]:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from itertools import pairwise
-from math import floor, log, sqrt
+from math import log, sqrt
 
 from .baseline import (
     Level,
@@ -20,6 +20,7 @@ from .baseline import (
     level_of,
     mean_variance_factor,
     median,
+    nearest_whole,
     normal_equivalent,
 )
 from .budget import Z_FOCAL_DROP, Z_PERSISTENT_WEAKNESS
@@ -94,7 +95,7 @@ class LegChange:
         """Most of the drop arrived since the previous log (or there is no recent log to say otherwise). The step is
         a whole number: it must reach the whole number nearest to that share, so a usual level of 9.03 or 8.97 does
         not decide whether a 3-point step of a 5-point drop counts."""
-        return self.previous is None or self.step_from_previous > floor(SUDDEN_SHARE * self.drop + 0.5) - 0.5
+        return self.previous is None or self.step_from_previous >= nearest_whole(SUDDEN_SHARE * self.drop)
 
     def evidence(self) -> dict:
         return {

@@ -115,7 +115,8 @@ function levelOf(values, noiseFloor = NOISE_FLOOR, persistenceFloor = PERSISTENC
   };
 }
 
-const halfwayBelow = (usual, drop) => Math.floor(usual - drop + 0.5) + 0.5;
+const nearestWhole = (value) => Math.floor(value + 0.5);
+const halfwayBelow = (usual, drop) => nearestWhole(usual - drop) + 0.5;
 
 function backgroundSymptoms(days) {
   const counts = new Map();
@@ -137,7 +138,7 @@ class LegChange {
   isNewWeakness() { return this.isBelow(this.today, NEW_WEAKNESS_DROP) && this.drop >= 2 * this.baseline.noise; }
   isSevere() { return this.isBelow(this.today, SEVERE_STRENGTH_DROP) && this.drop >= 3 * this.baseline.noise; }
   isSudden() {
-    return this.previous === null || this.stepFromPrevious > Math.floor(SUDDEN_SHARE * this.drop + 0.5) - 0.5;
+    return this.previous === null || this.stepFromPrevious >= nearestWhole(SUDDEN_SHARE * this.drop);
   }
 }
 
