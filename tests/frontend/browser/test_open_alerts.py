@@ -20,13 +20,31 @@ def _phone(browser, server, width, height):
     return browser.new_context(**PHONE | {"viewport": {"width": width, "height": height}}, base_url=server)
 
 
+# What each stored alert says to the person, as the engine words it, so a screenshot reads like the real page.
+PATIENT_TEXTS = {
+    "bladder_bowel": (
+        "You logged a change in bladder or bowel control or numbness between the legs. "
+        "With back or leg symptoms this can mean pressure on the nerves at the base of the spine."
+    ),
+    "fall": "You logged a fall. A doctor should look at why it happened.",
+    "worsening_trend": (
+        "Over the past weeks your entries have slowly gone down (left leg strength from about 8.0 to 6.0). "
+        "Please book an appointment so a doctor can look at why."
+    ),
+    "sudden_weakness": (
+        "Today's entry shows a sudden loss of strength in the right leg only. "
+        "This can be a sign of a stroke or a pressed spinal cord."
+    ),
+}
+
+
 def _alert(patient, severity, code, raised_on, **fields):
     return Alert.objects.create(
         patient=patient,
         code=code,
         severity=severity,
         raised_on=raised_on,
-        patient_text="You logged new trouble controlling your bladder or bowel.",
+        patient_text=PATIENT_TEXTS[code],
         physician_text="x",
         advice=f"What to do for this {severity} alert.",
         dedup_key=f"{code}:{severity}:{raised_on}",
