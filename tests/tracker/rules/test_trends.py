@@ -165,6 +165,41 @@ def test_slow_chair_stand_decline_tested_every_four_days_is_found_within_seven_w
     assert "worsening_trend" in found(days)
 
 
+STEP_WEEK = (1.0, 1.15, 0.9, 1.05, 0.85, 1.1, 0.95)
+CHAIR_WOBBLE = (0, 4, -3, 2, -4, 3, -2, 1, 3, -3, 4, -4, 2, -2)
+
+
+def steps_falling_for_winter(i):
+    """A third fewer steps over six weeks from day 110, as many people walk in winter."""
+    return 6000 * STEP_WEEK[i % 7] * (1 - 0.35 * max(0, min(1, (i - 110) / 40)))
+
+
+def with_chair_stands(days, usual):
+    """A chair-stand test every third day around `usual(i)`, wobbling by up to 4 stands."""
+    return [
+        d._replace(chair_stand_30s=None if i % 3 else round(usual(i)) + CHAIR_WOBBLE[(i // 3) % 14])
+        for i, d in enumerate(days)
+    ]
+
+
+def decline_found(days):
+    today = START + timedelta(days=179)
+    return "worsening_trend" in {f.code for f in analyse_day(PatientContext(), days, today)}
+
+
+def test_steps_falling_in_winter_do_not_turn_a_few_low_chair_stands_into_a_decline():
+    # The last three tests are 3-4 stands low: on their own, within this person's wobble (chair z about 1.5).
+    days = with_chair_stands(diary(days=180, steps=steps_falling_for_winter), lambda i: 16 - (3.5 if i > 171 else 0))
+    assert not decline_found(days)
+
+
+def test_chair_stands_and_steps_falling_together_are_found_sooner_than_chair_stands_alone():
+    # Chair stands 5 lower for two weeks: suggestive on their own (z about 2.9), clear with steps falling too.
+    chair = lambda i: 16 - (5 if i > 165 else 0)  # noqa: E731
+    assert decline_found(with_chair_stands(diary(days=180, steps=steps_falling_for_winter), chair))
+    assert not decline_found(with_chair_stands(diary(days=180, steps=lambda i: 6000 * STEP_WEEK[i % 7]), chair))
+
+
 def test_one_low_chair_stand_is_not_a_decline():
     days = diary(chair=lambda i: 5 if i == 117 else 12)
     assert "worsening_trend" not in found(days)
