@@ -296,6 +296,17 @@ def test_numbness_up_for_a_single_day_is_not_ascending():
     assert "rapid_progression" not in codes(check_log(PatientContext(), history, next_day(history, numbness=2)))
 
 
+def test_a_new_diary_climbs_from_the_least_numbness_logged_so_far_not_from_none():
+    """Four days in, with numbness to the ankles (1) on every log, a 2 is one level up, not two: no usual level
+    exists yet, but the diary already shows where this person's numbness sits."""
+    history = [DayEntry(START, 8, 8, 3, numbness_extent=1, symptoms=frozenset({"numbness"}))]
+    for _ in range(3):
+        history.append(next_day(history, numbness=1, symptoms={"numbness"}))
+    assert "rapid_progression" not in codes(check_log(PatientContext(), history, next_day(history, numbness=2)))
+    climbing = [*history, next_day(history, numbness=2, symptoms={"numbness"})]
+    assert "rapid_progression" in codes(check_log(PatientContext(), climbing, next_day(climbing, numbness=3)))
+
+
 def test_new_loss_of_balance_with_one_leg_weaker_is_an_emergency():
     history = steady_history()
     found = codes(check_log(PatientContext(), history, next_day(history, left=5, symptoms={"balance_problems"})))
