@@ -199,11 +199,12 @@ def _view(patient: PatientContext, history: Sequence[DayEntry], today: DayEntry)
     difference = level_of(differences)
     usual_largest_gap = max((abs(x - difference.typical) for x in differences), default=0.0) if difference else 0.0
     # Without a usual level yet, the least numbness logged so far is where a climb starts from, not none at all:
-    # someone who has logged numbness to the ankles since day one has not climbed a level when they log it again.
+    # someone who has logged numbness to the ankles since day one has not climbed a level when they log it again,
+    # and a first log shows no climb at all.
     usual_numbness = (
         median([d.numbness_extent for d in baseline_days])
         if baseline_days
-        else min([d.numbness_extent for d in earlier], default=0)
+        else min([d.numbness_extent for d in earlier], default=today.numbness_extent)
     )
     lowest_recent_numbness = min([d.numbness_extent for d in recent_days], default=usual_numbness)
     floor_numbness = int(min(usual_numbness, lowest_recent_numbness))

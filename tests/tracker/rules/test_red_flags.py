@@ -307,6 +307,15 @@ def test_a_new_diary_climbs_from_the_least_numbness_logged_so_far_not_from_none(
     assert "rapid_progression" in codes(check_log(PatientContext(), climbing, next_day(climbing, numbness=3)))
 
 
+def test_a_first_log_shows_no_climb_of_numbness():
+    """Numbness to the ankles on someone's very first log says where it is, not that it rose: with known cancer
+    and back pain that day it is no nerve sign of a pressed cord (ticking "numbness" would be)."""
+    first = DayEntry(START, 8, 8, 3, numbness_extent=1, symptoms=frozenset({"back_pain"}))
+    assert "cord_compression" not in codes(check_log(CANCER, [], first))
+    ticked = first._replace(symptoms=frozenset({"back_pain", "numbness"}))
+    assert codes(check_log(CANCER, [], ticked))["cord_compression"] is Severity.URGENT
+
+
 def test_new_loss_of_balance_with_one_leg_weaker_is_an_emergency():
     history = steady_history()
     found = codes(check_log(PatientContext(), history, next_day(history, left=5, symptoms={"balance_problems"})))

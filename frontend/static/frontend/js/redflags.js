@@ -165,12 +165,12 @@ function saveTimeView(patient, history, today) {
   const difference = levelOf(differences);
   const usualLargestGap = difference ? Math.max(0, ...differences.map((x) => Math.abs(x - difference.typical))) : 0;
   const loggedSteps = baselineDays.filter((d) => d.steps != null).map((d) => Math.log(d.steps + 1));
-  // Without a usual level yet, a climb starts from the least numbness logged so far.
+  // Without a usual level yet, a climb starts from the least numbness logged so far (a first log shows none).
   const usualNumbness = baselineDays.length
     ? median(baselineDays.map((d) => d.numbness_extent))
     : earlier.length
       ? Math.min(...earlier.map((d) => d.numbness_extent))
-      : 0;
+      : today.numbness_extent;
   const lowestRecent = recentDays.length ? Math.min(...recentDays.map((d) => d.numbness_extent)) : usualNumbness;
   const floorNumbness = Math.trunc(Math.min(usualNumbness, lowestRecent));
   const background = backgroundSymptoms(baselineDays);
