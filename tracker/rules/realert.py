@@ -30,14 +30,15 @@ def should_raise(finding: Finding, prior: Sequence[PriorAlert], today: date) -> 
     """Raise unless an alert for the same concern, for the same reason, at the same or a higher severity, was
     raised within the quiet period. A more severe finding always alerts, and so does one with a new reason (a
     bladder change after weakness in a person with cancer) or with a leg meaningfully weaker than when the person
-    was last told: the policy holds back repeats, never news. A dismissed alert still counts as "already told"."""
+    was last told: the policy holds back repeats, never news. A dismissed alert still counts as "already told", and
+    so does one raised after `today`: a day filled in late was already told about by the alert that came since."""
     quiet_days = TREND_QUIET_DAYS if finding.code in TREND_CODES else RED_FLAG_QUIET_DAYS
     concern = _same_concern(finding.code)
     reason = finding.evidence.get("reason", "")
     strengths = leg_strengths(finding.evidence)
     return not any(
         alert.code in concern
-        and 0 <= (today - alert.raised_on).days < quiet_days
+        and (today - alert.raised_on).days < quiet_days
         and alert.severity.rank >= finding.severity.rank
         and (alert.reason == reason or alert.code != finding.code)
         and not _weaker_since(strengths, alert)

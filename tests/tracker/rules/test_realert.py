@@ -113,6 +113,12 @@ def test_each_leg_is_compared_with_itself_when_judging_weaker_since_told():
     )
 
 
+def test_a_day_filled_in_late_is_not_news_when_its_concern_was_told_after_that_day():
+    told_since = [alert("bladder_bowel", Severity.EMERGENCY, -3)]
+    assert not should_raise(Finding("bladder_bowel", Severity.EMERGENCY), told_since, TODAY)
+    assert should_raise(Finding("sudden_weakness", Severity.EMERGENCY), told_since, TODAY)
+
+
 def test_a_more_specific_finding_is_not_held_back_by_an_earlier_one():
     prior = [alert("rapid_progression", Severity.URGENT, 3)]
     assert should_raise(Finding("cord_compression", Severity.URGENT), prior, TODAY)
