@@ -1,11 +1,13 @@
 import threading
-from datetime import date
+import uuid
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection, transaction
 
-from tracker.models import Patient
+from tracker.models import Alert, Patient
 from tracker.services import nightly
+from tracker.services.logs import log_upsert
 
 DAY = date(2026, 5, 31)
 
@@ -63,3 +65,24 @@ def test_a_second_worker_skips_patients_another_is_analysing_instead_of_waiting(
         worker.join()
     assert held_until_released == [True], "the second worker waited for the lock instead of skipping"
     assert set(Patient.objects.values_list("analysed_through", flat=True)) == {DAY}
+
+
+@pytest.mark.django_db
+def test_days_filled_in_after_their_nightly_run_are_in_the_next_nights_analysis(make_patient):
+    """Two weeks unlogged, each night analysed with nothing new; then the person fills them in, tired every day (7
+    or 8: a run of identical answers would count as one log).
+    Their own nights are past, but the next night's analysis reads its whole window, late logs included."""
+    patient = make_patient()
+    today = date(2026, 5, 31)
+    for offset in range(120, 14, -1):
+        values = {"strength_left": 8, "strength_right": 8, "fatigue": 2 + offset % 2, "steps": 5000}
+        log_upsert(patient=patient, date=today - timedelta(days=offset), client_id=uuid.uuid4(), values=values)
+    for offset in range(14, 0, -1):
+        nightly.analyse_patients(patient_ids=[patient.pk], today=today - timedelta(days=offset))
+    assert not Alert.objects.filter(patient=patient).exists()
+
+    for offset in range(14, -1, -1):
+        values = {"strength_left": 8, "strength_right": 8, "fatigue": 7 + offset % 2, "steps": 5000}
+        log_upsert(patient=patient, date=today - timedelta(days=offset), client_id=uuid.uuid4(), values=values)
+    nightly.analyse_patients(patient_ids=[patient.pk], today=today)
+    assert Alert.objects.get(patient=patient, code="fatigue_trend").raised_on == today
