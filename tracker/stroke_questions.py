@@ -1,4 +1,4 @@
-"""The BE-FAST questions the phone asks before saving a sharp drop in one leg, and when it asks them.
+"""The BE-FAST questions the phone asks before saving a sharp drop in one leg (or in both at once), and when.
 
 A single entry cannot tell a stroke from a bad day or a slip of the finger, but the person holding the phone
 can: BE-FAST (Aroor et al., Stroke 2017;48:479-481) adds Balance and Eyes to FAST (Face, Arm, Speech, Time),
@@ -56,7 +56,7 @@ STROKE_QUESTIONS = (
     StrokeQuestion(
         "sudden",
         _("Time"),
-        _("Did the weakness in your leg come on suddenly, within minutes or hours?"),
+        _("Did the weakness come on suddenly, within minutes or hours?"),
         "sudden_onset",
     ),
 )
@@ -78,6 +78,12 @@ MIN_USUAL_LEVEL_LOGS = 3
 # weakness on one side only, far beyond the usual wobble between two legs.
 NEW_DIARY_WEAK_AT_MOST = 3
 NEW_DIARY_OTHER_AT_LEAST = 6
+# Both legs collapsing at once (each at least 4 points below its usual, the save-time check's severe drop, with the
+# cut-off halfway between 3.5 and 4; or, with no usual level yet, both at 3 or less) is asked about too: on a day the
+# phone counted ordinary walking the entry does not add up, and the check leaves it at a same-day review unless the
+# person says it came on suddenly (tracker/rules/red_flags.py USUAL_WALKING_SD).
+BOTH_LEGS_DROP = 3.75
+NEW_DIARY_BOTH_AT_MOST = 3
 
 
 def when_to_ask() -> dict:
@@ -89,4 +95,6 @@ def when_to_ask() -> dict:
         "min_usual_level_logs": MIN_USUAL_LEVEL_LOGS,
         "new_diary_weak_at_most": NEW_DIARY_WEAK_AT_MOST,
         "new_diary_other_at_least": NEW_DIARY_OTHER_AT_LEAST,
+        "both_legs_drop": BOTH_LEGS_DROP,
+        "new_diary_both_at_most": NEW_DIARY_BOTH_AT_MOST,
     }

@@ -1,4 +1,5 @@
-"""Today asks the BE-FAST questions before saving a sharp drop in one leg, online and offline, at 390 and 320 px."""
+"""Today asks the BE-FAST questions before saving a sharp drop in one leg or a collapse of both, online and
+offline, at 390 and 320 px."""
 
 from datetime import timedelta
 from types import SimpleNamespace
@@ -51,9 +52,12 @@ def _usual_days(patient, left: int = 8, right: int = 8, days: int = 20) -> None:
     )
 
 
-def _log(page, left: int, right: int, fatigue: int = 3) -> None:
+def _log(page, left: int, right: int, fatigue: int = 3, steps: int | None = None) -> None:
     for name in (f"strength_left-{left}", f"strength_right-{right}", f"fatigue-{fatigue}"):
         page.locator(f"label[for={name}]").tap()
+    if steps is not None:
+        page.get_by_text("More about today").tap()
+        page.locator("#steps").fill(str(steps))
     page.get_by_role("button", name="Save today").tap()
 
 
@@ -131,6 +135,55 @@ def test_no_questions_on_an_ordinary_day_or_an_even_dip_and_all_no_saves_as_usua
     assert _todays_log(patient).symptoms == []
 
 
+@pytest.mark.parametrize("width", [390, 320])
+def test_both_legs_collapsing_on_an_ordinary_walking_day_asks_and_a_sudden_onset_is_an_emergency(
+    phone_at, patient, width
+):
+    """Both legs at 2 and 3 with a usual day's steps: the entry does not add up, so the phone asks before saving;
+    "it came on suddenly" makes it the emergency it would be without the steps."""
+    _usual_days(patient)
+    _, page = phone_at(width)
+    _log(page, left=2, right=3, steps=5200)
+
+    questions = page.get_by_role("dialog", name="Before you save: six quick questions")
+    questions.wait_for()
+    assert questions.get_by_text("You rated both legs much lower than usual.").is_visible()
+    assert questions.get_by_text("Both legs suddenly this weak can need help fast.").is_visible()
+    assert questions.get_by_text("A sudden change on one side").is_hidden()
+    assert questions.get_by_text("Did the weakness come on suddenly, within minutes or hours?").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"stroke-questions-both-legs-{width}", full_page=False)
+
+    questions.locator("label[for=stroke-sudden-yes]").tap()
+    questions.get_by_role("button", name="Save my answers").tap()
+    call = page.get_by_role("alertdialog")
+    call.wait_for()
+    assert "Call for help now" in call.inner_text()
+    assert "pressure on the spinal cord" in call.inner_text()
+    alert = wait_until(lambda: Alert.objects.filter(patient=patient).first())
+    assert (alert.code, alert.severity) == ("sudden_weakness", "emergency")
+    assert _todays_log(patient).symptoms == ["sudden_onset"]
+    screenshot(page, f"stroke-questions-both-legs-yes-{width}", full_page=False)
+
+
+def test_both_legs_collapsing_with_every_answer_no_is_a_same_day_review(phone_at, patient):
+    _usual_days(patient)
+    _, page = phone_at(390)
+    _log(page, left=2, right=3, steps=5200)
+    sheet = page.locator("[data-stroke-questions]")
+    sheet.wait_for()
+    for name in ("balance", "eyes", "face", "arm", "speech", "sudden"):
+        sheet.locator(f"label[for=stroke-{name}-no]").tap()
+    sheet.get_by_role("button", name="Save my answers").tap()
+    alert = wait_until(lambda: Alert.objects.filter(patient=patient).first())
+    assert (alert.code, alert.severity) == ("sudden_weakness", "urgent")
+    assert "step count today looks like an ordinary day" in alert.patient_text
+    screen = page.get_by_role("alertdialog")
+    screen.wait_for()
+    assert "today" in screen.inner_text().lower()
+    screenshot(page, "stroke-questions-both-legs-no-390", full_page=False)
+
+
 def test_offline_a_new_diary_is_asked_and_a_yes_shows_the_call_screen(phone_at, patient):
     context, page = phone_at(390)
     wait_for_service_worker(page)
@@ -171,6 +224,10 @@ CASES = [
     ([(8, 8)] * 2, (4, 8), None),
     ([], (8, 3), "right"),
     ([], (3, 5), None),
+    ([(8, 8)] * 10, (4, 4), "both"),  # both legs 4 below usual: a collapse, not a bad day
+    ([(8, 8)] * 10, (5, 4), None),  # 3 and 4 below: the left leg is not down enough
+    ([(8, 8)] * 2, (3, 3), "both"),  # no usual level yet: both at 3 or less
+    ([], (2, 4), None),
 ]
 
 
@@ -188,8 +245,8 @@ def test_when_to_ask_on_the_phone(browser, live_server):
     page.goto(live_server.url + "/offline/")
     asked = page.evaluate(
         """async ([rule, cases]) => {
-            const { oneSidedDrop } = await import("/static/frontend/js/strokequestions.js");
-            return cases.map((c) => oneSidedDrop(rule, c.history, c.today)?.side ?? null);
+            const { sharpDrop } = await import("/static/frontend/js/strokequestions.js");
+            return cases.map((c) => sharpDrop(rule, c.history, c.today)?.side ?? null);
         }""",
         [when_to_ask(), cases],
     )

@@ -228,6 +228,23 @@ def test_a_severe_sudden_drop_in_both_legs_is_still_an_emergency():
     assert found["sudden_weakness"] is Severity.EMERGENCY
 
 
+STEPS = (5200, 6100, 4800, 5600, 7000, 4300, 5900)
+
+
+def test_both_legs_collapsing_on_a_day_of_ordinary_walking_is_urgent_unless_it_came_on_suddenly():
+    """Both legs at 3 and 2 out of 10 while the phone counted an ordinary day's steps does not add up: a
+    same-day review. Told that it came on suddenly, or with the day's walking cut short, it is an emergency."""
+    history = [day._replace(steps=STEPS[i % 7]) for i, day in enumerate(steady_history())]
+    walked = next_day(history, left=3, right=2)._replace(steps=5500)
+    assert codes(check_log(PatientContext(), history, walked))["sudden_weakness"] is Severity.URGENT
+    told = walked._replace(symptoms=frozenset({"sudden_onset"}))
+    assert codes(check_log(PatientContext(), history, told))["sudden_weakness"] is Severity.EMERGENCY
+    unsteady = walked._replace(symptoms=frozenset({"balance_problems"}))
+    assert codes(check_log(PatientContext(), history, unsteady))["sudden_weakness"] is Severity.EMERGENCY
+    housebound = walked._replace(steps=900)
+    assert codes(check_log(PatientContext(), history, housebound))["sudden_weakness"] is Severity.EMERGENCY
+
+
 def test_a_first_ever_log_with_a_very_weak_leg_and_a_bladder_change_is_an_emergency():
     today = DayEntry(
         date=START, strength_left=2, strength_right=7, fatigue=4, symptoms=frozenset({"bladder_bowel_change"})

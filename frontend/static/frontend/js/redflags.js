@@ -31,6 +31,7 @@ const Z_SEVERE_FOCAL_DROP = 2.5;
 const Z_PERSISTENT_WEAKNESS = 3.89059188641312;
 const CORROBORATION_WEIGHT = 0.5;
 const CORROBORATION_CAP = 3;
+const USUAL_WALKING_SD = 0.5;
 
 const HISTORY_DAYS = 90;
 const BASELINE_GAP_DAYS = 7;
@@ -245,6 +246,12 @@ function suddenSevereBothLegs(view) {
   return view.severelyWeakSides().length === 2 || view.newNerveSigns() ? severe : [];
 }
 
+// The phone counted an ordinary day's walking (no lower than USUAL_WALKING_SD below the usual, log scale).
+function walkedAsUsual(view) {
+  if (view.steps === null || view.today.steps == null) return false;
+  return Math.log(view.today.steps + 1) >= view.steps.typical - USUAL_WALKING_SD * view.steps.noise;
+}
+
 function suddenWeakness(view) {
   const toldSudden = view.symptoms.has("sudden_onset");
   const weaker = view.newWeakness();
@@ -258,6 +265,14 @@ function suddenWeakness(view) {
     reason = "face, arm, speech or eyesight signs";
   } else if (focal) {
     reason = `a sudden loss of strength in the ${focal.side} leg only`;
+  } else if (bilateral.length && walkedAsUsual(view) && !(toldSudden || view.newNerveSigns())) {
+    return {
+      code: "sudden_weakness",
+      severity: "urgent",
+      patient_text:
+        "You rated both legs much weaker than usual, yet your step count today looks like an ordinary day. " +
+        "If your legs really are this weak, a doctor should see you today.",
+    };
   } else if (bilateral.length) {
     reason = "a sudden severe loss of strength in both legs";
   } else if (view.newSymptoms.has("balance_problems") && weaker.length === 1) {

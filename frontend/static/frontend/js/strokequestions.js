@@ -1,4 +1,4 @@
-// The BE-FAST questions Today asks before saving a sharp drop in one leg: when to ask (the rule and its sources
+// The BE-FAST questions Today asks before saving a sharp drop in one leg or in both: when to ask (the rule and its sources
 // are in tracker/stroke_questions.py, which hands its numbers to the page) and asking. The answers become
 // symptoms of the day, so the red-flag check in redflags.js and on the server judges them like ticked boxes.
 
@@ -10,9 +10,10 @@ function median(values) {
   return ordered.length % 2 ? ordered[mid] : (ordered[mid - 1] + ordered[mid]) / 2;
 }
 
-// The leg that fell sharply on its own in `entry` ({side, against: "usual" | "other"}), or null.
-// history: earlier days, each {date, strength_left, strength_right}; entries still in the outbox count too.
-export function oneSidedDrop(rule, history, entry) {
+// The leg that fell sharply on its own in `entry`, or both legs collapsing at once: {side: "left" | "right" |
+// "both", against: "usual" | "other" | "low"}, or null. history: earlier days, each {date, strength_left,
+// strength_right}; entries still in the outbox count too.
+export function sharpDrop(rule, history, entry) {
   const day = dayNumber(entry.date);
   const recent = history.filter((d) => dayNumber(d.date) < day && dayNumber(d.date) >= day - rule.usual_level_days);
   const sides = [["left", "right"], ["right", "left"]];
@@ -22,7 +23,8 @@ export function oneSidedDrop(rule, history, entry) {
         return { side: weak, against: "other" };
       }
     }
-    return null;
+    const bothLow = entry.strength_left <= rule.new_diary_both_at_most && entry.strength_right <= rule.new_diary_both_at_most;
+    return bothLow ? { side: "both", against: "low" } : null;
   }
   const drop = (side) => median(recent.map((d) => d[`strength_${side}`])) - entry[`strength_${side}`];
   for (const [weak, other] of sides) {
@@ -30,16 +32,19 @@ export function oneSidedDrop(rule, history, entry) {
       return { side: weak, against: "usual" };
     }
   }
+  if (drop("left") >= rule.both_legs_drop && drop("right") >= rule.both_legs_drop) return { side: "both", against: "usual" };
   return null;
 }
 
-// Shows the questions about `change` (from oneSidedDrop). Resolves with the symptoms answered "yes" (none when
+// Shows the questions about `change` (from sharpDrop). Resolves with the symptoms answered "yes" (none when
 // every answer is "no"), or with null when the person goes back to change the entry.
 export function askStrokeQuestions(sheet, change) {
   const questions = [...sheet.querySelectorAll("[data-symptom]")];
   const error = sheet.querySelector("[data-stroke-questions-error]");
   for (const input of sheet.querySelectorAll("input")) input.checked = false;
   for (const why of sheet.querySelectorAll("[data-why]")) why.hidden = why.dataset.why !== `${change.against}-${change.side}`;
+  const legs = change.side === "both" ? "both" : "one";
+  for (const intro of sheet.querySelectorAll("[data-intro]")) intro.hidden = intro.dataset.intro !== legs;
   error.hidden = true;
   const returnFocus = document.activeElement;
   sheet.hidden = false;

@@ -5,7 +5,7 @@ import { account, requestSync, showPending, sync } from "./app.js";
 import { csrfToken, pending, put, remove } from "./outbox.js";
 import { advice, triage } from "./redflags.js";
 import { showSaved } from "./confirmation.js";
-import { askStrokeQuestions, oneSidedDrop } from "./strokequestions.js";
+import { askStrokeQuestions, sharpDrop } from "./strokequestions.js";
 
 const form = document.querySelector("[data-log-form]");
 const dialog = document.getElementById("red-flag");
@@ -289,12 +289,13 @@ form.addEventListener("submit", async (event) => {
   const local = triage({ ...inputs, history }, entry);
   // When the entry already calls for help (a stroke sign ticked, a severe sudden drop), asking first only delays it.
   const asks = !editing && local?.severity !== "emergency";
-  const change = asks ? oneSidedDrop(whenToAskStrokeQuestions, history, entry) : null;
+  const change = asks ? sharpDrop(whenToAskStrokeQuestions, history, entry) : null;
   let answeredYes = false;
   if (change) {
     const yes = await askStrokeQuestions(strokeQuestions, change);
     if (yes === null) {
-      showField(form.querySelector(`input[name="strength_${change.side}"]:checked`));
+      const leg = change.side === "both" ? "left" : change.side;
+      showField(form.querySelector(`input[name="strength_${leg}"]:checked`));
       return;
     }
     for (const symptom of yes) form.querySelector(`#symptom-${symptom}`).checked = true;
@@ -307,7 +308,7 @@ form.addEventListener("submit", async (event) => {
   if (answeredYes) {
     showRedFlag({
       severity: "emergency",
-      text: strokeQuestions.dataset.answeredYes,
+      text: change.side === "both" ? strokeQuestions.dataset.answeredYesBoth : strokeQuestions.dataset.answeredYes,
       advice: adviceFor("sudden_weakness", "emergency"),
       source: navigator.onLine ? "" : "You are offline: your entry is kept on this phone and sent later.",
     });
