@@ -68,6 +68,12 @@ _BY_CODE = {
         "Tell your cancer team or GP about this within the week, and say you have had cancer. "
         "If your legs get weaker, or your bladder or bowel changes, contact them the same day."
     ),
+    # Said after "it came on suddenly" with usual ratings, or after both legs rated very weak on a day of ordinary
+    # walking with no sudden onset: the words name the legs, not a suddenness the person may have just denied.
+    ("sudden_weakness", Severity.URGENT): (
+        "Please see a doctor today about the weakness in your legs: call your GP or specialist team now, or go to "
+        "urgent care. If it gets worse, if you cannot stand or walk, or if you cannot get help today, call {number}."
+    ),
     ("rapid_progression", Severity.URGENT): (
         "Please see a doctor today: weakness or numbness that spreads over days needs checking the same day. "
         "If breathing or swallowing gets hard, call {number}."

@@ -50,3 +50,10 @@ def test_the_phone_gets_every_warning_text_of_the_save_time_codes():
     for code, texts in table.items():
         assert set(texts) == {"soon", "urgent", "emergency"}
         assert texts["emergency"] == advice(code, Severity.EMERGENCY, "911")
+
+
+def test_a_same_day_review_of_leg_weakness_does_not_call_it_sudden():
+    """Said after both legs were rated very weak and the person answered that it did not come on suddenly."""
+    words = advice("sudden_weakness", Severity.URGENT, "112")
+    assert "sudden" not in words.lower()
+    assert "today" in words and "call 112" in words
