@@ -189,8 +189,9 @@ def _shift(
     noise_floor: float = NOISE_FLOOR,
 ) -> Shift | None:
     """A change in `direction` (-1 falling, +1 rising) that is meaningful, beyond the patient's noise (the
-    difference of the two windows' means in standard errors, persistence counted, at least `threshold`), and
-    still there in the latest logs (so one bad spell that has passed does not count)."""
+    difference of the two windows' means in standard errors, persistence counted, at least `threshold`), still
+    there in the latest logs (so one bad spell that has passed does not count) and already there in the first
+    half of the recent window (so a bad week at its end does not count yet)."""
     if len(series.baseline) < MIN_BASELINE_LOGS or len(series.recent) < MIN_RECENT_LOGS:
         return None
     recent = interquartile_mean(series.recent)
@@ -202,6 +203,9 @@ def _shift(
         return None
     latest = sum(series.latest) / len(series.latest)
     if direction * (latest - baseline.typical) < meaningful / 2:
+        return None
+    earlier = series.recent[: len(series.recent) // 2]
+    if direction * (sum(earlier) / len(earlier) - baseline.typical) < meaningful / 2:
         return None
     return Shift(name, baseline, recent, latest, z)
 

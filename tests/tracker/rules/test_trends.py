@@ -124,6 +124,13 @@ def test_rising_fatigue_is_a_fatigue_trend_but_chronic_high_fatigue_is_not():
     assert found(diary(fatigue=lambda i: 7 + (i * 7 % 5 - 2) * 0.8)) == {}
 
 
+def test_a_tired_last_week_is_not_yet_a_trend_but_a_tired_fortnight_is():
+    """Progression means persistence: the rise must hold through the fortnight, not only its last days (a bad
+    week or a cold that has not shown its aching joints)."""
+    assert "fatigue_trend" not in found(diary(fatigue=lambda i: 8 if i >= 112 else 3))
+    assert found(diary(fatigue=lambda i: 8 if i >= 104 else 3))["fatigue_trend"] is Severity.SOON
+
+
 def test_logging_gap_raises_nothing():
     assert found(diary(skip=lambda i: 70 <= i < 90)) == {}
 
