@@ -62,6 +62,14 @@ def test_a_one_sided_drop_is_judged_against_yesterday_as_well_as_the_usual_gap()
     assert scores[0] > scores[1] + 0.1
 
 
+def test_one_odd_day_with_a_wide_gap_between_the_legs_does_not_hide_a_one_sided_drop():
+    """A single day, weeks ago, with the legs 4 points apart (a mis-tap) is not this person's ordinary wobble."""
+    history = calm_history()
+    history[10] = history[10]._replace(strength_left=4)
+    found = codes(check_log(PatientContext(), history, next_day(history, left=4, right=8)))
+    assert found["sudden_weakness"] is Severity.EMERGENCY
+
+
 def test_sudden_is_judged_on_whole_numbers_not_on_a_hundredth_of_the_usual_level():
     """A 3-point step of a 5-point drop is sudden enough (60 %) whether the usual level is 8.97 or 9.03."""
     for usual in (8.97, 9.03):

@@ -164,7 +164,9 @@ function saveTimeView(patient, history, today) {
   }
   const differences = baselineDays.map((d) => d.strength_left - d.strength_right);
   const difference = levelOf(differences);
-  const usualLargestGap = difference ? Math.max(0, ...differences.map((x) => Math.abs(x - difference.typical))) : 0;
+  // The widest gap on an ordinary day, the single widest left out (one odd day must not hide a stroke).
+  const gaps = difference ? differences.map((x) => Math.abs(x - difference.typical)).sort((a, b) => a - b) : [0];
+  const usualLargestGap = gaps.length >= 2 ? gaps[gaps.length - 2] : gaps[gaps.length - 1];
   const loggedSteps = baselineDays.filter((d) => d.steps != null).map((d) => Math.log(d.steps + 1));
   // Without a usual level yet, a climb starts from the least numbness logged so far (a first log shows none).
   const usualNumbness = baselineDays.length
