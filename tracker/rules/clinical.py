@@ -99,3 +99,9 @@ REPEATED_CRASHES = 3
 # a lot (many "busy" days), they are unlikely by chance (p < 1%, one-sided binomial test) given how often this
 # patient's fatigue reaches crash level after ordinary days.
 CRASH_PATTERN_SIGNIFICANCE = 0.01
+# Looked at from the crashes back: a crash is fatigue 2 of the person's standard deviations above usual, and the
+# steps on the day or two before the crashes must stand 2.5 standard errors above those before ordinary days
+# (one-sided p < 0.6 % a look; info level, outside the false-alarm budget: on the generated sets it added about
+# 0.04 info alerts a patient-year).
+CRASH_Z = 2.0
+Z_BUSIER_BEFORE_CRASHES = 2.5

@@ -222,6 +222,20 @@ def test_post_exertional_crashes_are_found_when_step_counts_vary_a_lot():
     assert found(days)["post_exertional"] is Severity.INFO
 
 
+def test_crashes_after_days_only_a_little_busier_than_usual_are_found_from_the_crashes_back():
+    """Busy days at 1.3 times the usual steps (below the fixed 1.35 a busy day needs) inside an ordinary swing of
+    steps; every one is followed by a crash. Looking back from the crashes, the days before them stand out."""
+    busy = set(range(62, 119, 8))
+    swing = (5000, 5600, 4400, 6000, 4700, 5300, 4000, 5900, 5200, 4500, 5500)
+    days = diary(
+        steps=lambda i: 6600 if i in busy else swing[i % 11],
+        fatigue=lambda i: 7 if (i - 1 in busy) else 3,
+    )
+    finding = {f.code: f for f in analyse_day(PatientContext(), days, START + timedelta(days=119))}["post_exertional"]
+    assert finding.severity is Severity.INFO
+    assert finding.evidence["busier_before_crashes_z"] >= 2.5
+
+
 def test_fatigue_peaks_unrelated_to_busy_days_are_not_post_exertional():
     noisy_steps = (5000, 8500, 3000, 9000, 4000, 6000, 2500, 8800, 5200, 3500, 8400)
     days = diary(steps=lambda i: noisy_steps[i % 11], fatigue=lambda i: 6 if i % 5 == 0 else 3)
