@@ -74,6 +74,9 @@ def evidence_lines(evidence: dict, figures: Figures) -> list[str]:
         lines.append(f"Steps a day: usually about {figures.steps.usual:,}, this week about {figures.steps.recent:,}")
     if evidence.get("crashes_after"):
         lines.append(f"Days tiredness jumped after a busy day: {', '.join(evidence['crashes_after'])}")
+    if evidence.get("crash_days"):
+        days = ", ".join(evidence["crash_days"])
+        lines.append(f"Days tiredness jumped, each a day or two after a busier day than usual: {days}")
     for other in evidence.get("also", []):
         lines.append(
             f"Also found in this entry: {alert_label(other['code'])} ({severity_label(other['severity']).lower()})"

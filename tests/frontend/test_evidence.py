@@ -99,3 +99,13 @@ def test_a_trend_says_which_spell_it_left_out():
         "Left out of the comparison as a passing spell: "
         "A spell that looked like an illness from 2026-01-10 to 2026-01-14"
     ]
+
+
+def test_crashes_found_from_the_crashes_back_are_listed_by_day():
+    lines = evidence_lines(
+        {"busier_before_crashes_z": 3.1, "crash_days": ["2026-03-05", "2026-03-13", "2026-03-29"]}, _figures()
+    )
+    assert (
+        "Days tiredness jumped, each a day or two after a busier day than usual: 2026-03-05, 2026-03-13, 2026-03-29"
+        in lines
+    )

@@ -425,16 +425,21 @@ def _post_exertional(days: Sequence[DayEntry], today: date) -> Finding | None:
     ]
     if not _crash_after_busy_days(crashes, exertion_days, ordinary, crash_level):
         busier = _busier_before_crashes(recent)
-        if busier is None or busier < Z_BUSIER_BEFORE_CRASHES:
+        if busier is None or busier[0] < Z_BUSIER_BEFORE_CRASHES:
             return None
+        z, crash_days = busier
         return Finding(
             code="post_exertional",
             severity=Severity.INFO,
-            evidence={"busier_before_crashes_z": round(busier, 2), "usual_steps": round(usual_steps)},
+            evidence={
+                "busier_before_crashes_z": round(z, 2),
+                "crash_days": [d.isoformat() for d in crash_days],
+                "usual_steps": round(usual_steps),
+            },
             patient_text="Your tiredness has jumped a day or two after your busier days more often than chance "
             "would explain. Pacing your activity may help; it is worth mentioning to your doctor.",
-            physician_text=f"Steps on the 1-2 days before fatigue crashes are higher than before other days "
-            f"(z {busier:.1f}) over the last {EXERTION_LOOKBACK_DAYS} days: "
+            physician_text=f"Steps on the 1-2 days before {len(crash_days)} fatigue crashes are higher than before "
+            f"other days (z {z:.1f}) over the last {EXERTION_LOOKBACK_DAYS} days: "
             "possible post-exertional symptom exacerbation.",
         )
     return Finding(
@@ -468,25 +473,26 @@ def _crash_after_busy_days(
     return _binomial_tail(len(crashes), len(exertion_days), chance) <= CRASH_PATTERN_SIGNIFICANCE
 
 
-def _busier_before_crashes(days: Sequence[DayEntry]) -> float | None:
+def _busier_before_crashes(days: Sequence[DayEntry]) -> tuple[float, list[date]] | None:
     """The busy days scored softly, from the crashes back: for each crash (fatigue CRASH_Z of the person's own
     standard deviations above usual, the first day of a run), the busier of the one or two days before it, as a
     z of the person's log steps; their mean against the same measure before ordinary days, in standard errors.
     Busy days only 1.4 times the usual steps sit inside the day-to-day swing of steps, but the crashes do not:
-    looking back from them finds the busy days a fixed step count misses."""
+    looking back from them finds the busy days a fixed step count misses. Returns the z and the crash days."""
     logged = [log(d.steps + 1) for d in days if d.steps is not None]
     steps, fatigue = level_of(logged, noise_floor=0.1, persistence_floor=0.0), level_of([d.fatigue for d in days])
     if steps is None or fatigue is None:
         return None
     steps_z = {d.date: (log(d.steps + 1) - steps.typical) / steps.noise for d in days if d.steps is not None}
     fatigue_z = {d.date: (d.fatigue - fatigue.typical) / fatigue.noise for d in days}
-    before_crash, before_ordinary = [], []
+    before_crash, before_ordinary, crash_days = [], [], []
     for day, z in fatigue_z.items():
         before = [steps_z[d] for lag in CRASH_LAG_DAYS if (d := day - timedelta(days=lag)) in steps_z]
         if not before:
             continue
         if z >= CRASH_Z and fatigue_z.get(day - timedelta(days=1), 0.0) < CRASH_Z:
             before_crash.append(max(before))
+            crash_days.append(day)
         elif z < 1:
             before_ordinary.append(max(before))
     if len(before_crash) < REPEATED_CRASHES or len(before_ordinary) < MIN_BASELINE_LOGS:
@@ -495,7 +501,7 @@ def _busier_before_crashes(days: Sequence[DayEntry]) -> float | None:
     spread = sqrt(sum((x - mean) ** 2 for x in before_ordinary) / (len(before_ordinary) - 1))
     if spread <= 0:
         return None
-    return (sum(before_crash) / len(before_crash) - mean) / (spread / sqrt(len(before_crash)))
+    return (sum(before_crash) / len(before_crash) - mean) / (spread / sqrt(len(before_crash))), crash_days
 
 
 def _binomial_tail(successes: int, trials: int, chance: float) -> float:

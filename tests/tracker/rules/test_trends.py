@@ -234,6 +234,8 @@ def test_crashes_after_days_only_a_little_busier_than_usual_are_found_from_the_c
     finding = {f.code: f for f in analyse_day(PatientContext(), days, START + timedelta(days=119))}["post_exertional"]
     assert finding.severity is Severity.INFO
     assert finding.evidence["busier_before_crashes_z"] >= 2.5
+    after_busy = {(START + timedelta(days=day + 1)).isoformat() for day in busy}
+    assert len(finding.evidence["crash_days"]) >= 3 and set(finding.evidence["crash_days"]) <= after_busy
 
 
 def test_fatigue_peaks_unrelated_to_busy_days_are_not_post_exertional():
