@@ -60,19 +60,24 @@ def test_a_push_shows_the_alert_and_clicking_it_opens_the_alert(phone, server, p
         "url": f"/alerts/{alert.pk}/",
         "tag": f"alert-{alert.pk}",
     }
-    cdp.send(
-        "ServiceWorker.deliverPushMessage",
-        {"origin": server, "registrationId": registration_id, "data": json.dumps(payload)},
-    )
     shown = None
-    for _ in range(100):
-        shown = page.evaluate(
-            """async () => (await (await navigator.serviceWorker.ready).getNotifications())
-                .map((n) => ({title: n.title, body: n.body, url: n.data.url}))"""
+    # On a loaded machine the first delivery can be lost while the worker starts (one failed full run in four here);
+    # the test then delivers again, and the notification's tag keeps a second delivery from showing twice.
+    for _ in range(3):
+        cdp.send(
+            "ServiceWorker.deliverPushMessage",
+            {"origin": server, "registrationId": registration_id, "data": json.dumps(payload)},
         )
+        for _ in range(50):
+            shown = page.evaluate(
+                """async () => (await (await navigator.serviceWorker.ready).getNotifications())
+                    .map((n) => ({title: n.title, body: n.body, url: n.data.url}))"""
+            )
+            if shown:
+                break
+            page.wait_for_timeout(100)
         if shown:
             break
-        page.wait_for_timeout(100)
     assert len(shown) == 1, shown
     shown = shown[0]
     assert shown == {"title": "Emergency: Sudden weakness", "body": "Call 112 now.", "url": f"/alerts/{alert.pk}/"}
