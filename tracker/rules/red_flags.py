@@ -148,6 +148,13 @@ class SaveTimeView:
     def fatigue(self) -> Level | None:
         return level_of([d.fatigue for d in self.baseline_days])
 
+    def steps_below_usual(self) -> float | None:
+        """How many of the person's standard deviations today's steps sit below their usual (log scale), if known."""
+        steps = self.steps()
+        if steps is None or self.today.steps is None:
+            return None
+        return (steps.typical - log(self.today.steps + 1)) / steps.noise
+
     def new_nerve_signs(self) -> bool:
         return bool(NERVE_SYMPTOMS & self.new_symptoms) or self.numbness_rise >= 1
 
@@ -315,9 +322,8 @@ def focal_z(view: SaveTimeView, leg: LegChange) -> float:
 def corroboration(view: SaveTimeView) -> float:
     """What the day's steps and fatigue add to a one-sided drop's z: steps below usual for it, tiredness against."""
     score = 0.0
-    steps, fatigue = view.steps(), view.fatigue()
-    if steps is not None and view.today.steps is not None:
-        steps_low = (steps.typical - log(view.today.steps + 1)) / steps.noise
+    steps_low, fatigue = view.steps_below_usual(), view.fatigue()
+    if steps_low is not None:
         score += CORROBORATION_WEIGHT * max(-CORROBORATION_CAP, min(CORROBORATION_CAP, steps_low))
     if fatigue is not None:
         tired = (view.today.fatigue - fatigue.typical) / fatigue.noise
@@ -347,10 +353,8 @@ def _focal_drop(view: SaveTimeView) -> LegChange | None:
 
 def _walked_as_usual(view: SaveTimeView) -> bool:
     """The phone counted an ordinary day's walking (no lower than USUAL_WALKING_SD below the usual, log scale)."""
-    steps = view.steps()
-    if steps is None or view.today.steps is None:
-        return False
-    return log(view.today.steps + 1) >= steps.typical - USUAL_WALKING_SD * steps.noise
+    steps_low = view.steps_below_usual()
+    return steps_low is not None and steps_low <= USUAL_WALKING_SD
 
 
 def _sudden_severe_both_legs(view: SaveTimeView) -> list[LegChange]:

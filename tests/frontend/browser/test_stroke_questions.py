@@ -65,6 +65,26 @@ def _todays_log(patient):
     return wait_until(lambda: DailyLog.objects.filter(patient=patient, date=patient.local_today()).first())
 
 
+def _first_alert(patient):
+    return wait_until(lambda: Alert.objects.filter(patient=patient).first())
+
+
+def _answer_yes(page, questions, name: str):
+    """Answer one question "yes", save, and return the call-for-help screen that follows."""
+    questions.locator(f"label[for=stroke-{name}-yes]").tap()
+    questions.get_by_role("button", name="Save my answers").tap()
+    call = page.get_by_role("alertdialog")
+    call.wait_for()
+    assert "Call for help now" in call.inner_text()
+    return call
+
+
+def _answer_all_no(sheet) -> None:
+    for name in ("balance", "eyes", "face", "arm", "speech", "sudden"):
+        sheet.locator(f"label[for=stroke-{name}-no]").tap()
+    sheet.get_by_role("button", name="Save my answers").tap()
+
+
 @pytest.mark.parametrize("width", [390, 320])
 def test_a_sharp_drop_in_one_leg_asks_be_fast_and_a_yes_leads_to_the_call_screen(phone_at, patient, width):
     _usual_days(patient)
@@ -83,18 +103,13 @@ def test_a_sharp_drop_in_one_leg_asks_be_fast_and_a_yes_leads_to_the_call_screen
     screenshot(page, f"stroke-questions-{width}", full_page=False)
     assert not DailyLog.objects.filter(patient=patient).filter(date=patient.local_today()).exists(), "asked first"
 
-    questions.locator("label[for=stroke-eyes-yes]").tap()
-    questions.get_by_role("button", name="Save my answers").tap()
-
-    call = page.get_by_role("alertdialog")
-    call.wait_for()
-    assert "Call for help now" in call.inner_text()
+    call = _answer_yes(page, questions, "eyes")
     assert "this can be a sign of a stroke" in call.inner_text()
     assert call.get_by_role("link", name="Call 112").get_attribute("href") == "tel:112"
     assert questions.is_hidden()
     log = _todays_log(patient)
     assert (log.strength_left, log.strength_right, log.symptoms) == (8, 5, ["vision_loss"])
-    alert = wait_until(lambda: Alert.objects.filter(patient=patient).first())
+    alert = _first_alert(patient)
     assert (alert.code, alert.severity) == ("sudden_weakness", "emergency")
     page.locator("[data-saved-note]").get_by_text("Saved for today").wait_for()
     assert "Call for help now" in call.inner_text(), "the server's answer does not take the call screen away"
@@ -125,9 +140,7 @@ def test_no_questions_on_an_ordinary_day_or_an_even_dip_and_all_no_saves_as_usua
     sheet.wait_for()
     sheet.get_by_role("button", name="Save my answers").tap()
     assert sheet.get_by_text("Please answer each question with yes or no.").is_visible()
-    for name in ("balance", "eyes", "face", "arm", "speech", "sudden"):
-        sheet.locator(f"label[for=stroke-{name}-no]").tap()
-    sheet.get_by_role("button", name="Save my answers").tap()
+    _answer_all_no(sheet)
     wait_until(lambda: _todays_log(patient).strength_right == 8)
     page.locator("[data-saved-note]").get_by_text("Saved for today").wait_for()
     assert sheet.is_hidden()
@@ -154,13 +167,9 @@ def test_both_legs_collapsing_on_an_ordinary_walking_day_asks_and_a_sudden_onset
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     screenshot(page, f"stroke-questions-both-legs-{width}", full_page=False)
 
-    questions.locator("label[for=stroke-sudden-yes]").tap()
-    questions.get_by_role("button", name="Save my answers").tap()
-    call = page.get_by_role("alertdialog")
-    call.wait_for()
-    assert "Call for help now" in call.inner_text()
+    call = _answer_yes(page, questions, "sudden")
     assert "pressure on the spinal cord" in call.inner_text()
-    alert = wait_until(lambda: Alert.objects.filter(patient=patient).first())
+    alert = _first_alert(patient)
     assert (alert.code, alert.severity) == ("sudden_weakness", "emergency")
     assert _todays_log(patient).symptoms == ["sudden_onset"]
     screenshot(page, f"stroke-questions-both-legs-yes-{width}", full_page=False)
@@ -172,10 +181,8 @@ def test_both_legs_collapsing_with_every_answer_no_is_a_same_day_review(phone_at
     _log(page, left=2, right=3, steps=5200)
     sheet = page.locator("[data-stroke-questions]")
     sheet.wait_for()
-    for name in ("balance", "eyes", "face", "arm", "speech", "sudden"):
-        sheet.locator(f"label[for=stroke-{name}-no]").tap()
-    sheet.get_by_role("button", name="Save my answers").tap()
-    alert = wait_until(lambda: Alert.objects.filter(patient=patient).first())
+    _answer_all_no(sheet)
+    alert = _first_alert(patient)
     assert (alert.code, alert.severity) == ("sudden_weakness", "urgent")
     assert "step count today looks like an ordinary day" in alert.patient_text
     screen = page.get_by_role("alertdialog")
@@ -194,12 +201,7 @@ def test_offline_a_new_diary_is_asked_and_a_yes_shows_the_call_screen(phone_at, 
     questions = page.get_by_role("dialog", name="Before you save: six quick questions")
     questions.wait_for()
     assert questions.get_by_text("You rated your left leg much lower than your right.").is_visible()
-    questions.locator("label[for=stroke-speech-yes]").tap()
-    questions.get_by_role("button", name="Save my answers").tap()
-
-    call = page.get_by_role("alertdialog")
-    call.wait_for()
-    assert "Call for help now" in call.inner_text()
+    call = _answer_yes(page, questions, "speech")
     assert "You are offline" in call.inner_text()
     assert call.get_by_role("link", name="Call 112").get_attribute("href") == "tel:112"
     screenshot(page, "stroke-questions-offline-390", full_page=False)

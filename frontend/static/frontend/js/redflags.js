@@ -217,10 +217,16 @@ function focalZ(view, leg) {
   return normalEquivalent(moved / spread, view.difference.effectiveCount - 1);
 }
 
+// How many of the person's standard deviations today's steps sit below their usual (log scale), or null.
+function stepsBelowUsual(view) {
+  if (view.steps === null || view.today.steps == null) return null;
+  return (view.steps.typical - Math.log(view.today.steps + 1)) / view.steps.noise;
+}
+
 function corroboration(view) {
   let score = 0;
-  if (view.steps !== null && view.today.steps != null) {
-    const stepsLow = (view.steps.typical - Math.log(view.today.steps + 1)) / view.steps.noise;
+  const stepsLow = stepsBelowUsual(view);
+  if (stepsLow !== null) {
     score += CORROBORATION_WEIGHT * clip(stepsLow, -CORROBORATION_CAP, CORROBORATION_CAP);
   }
   if (view.fatigue !== null && view.today.fatigue != null) {
@@ -250,8 +256,8 @@ function suddenSevereBothLegs(view) {
 
 // The phone counted an ordinary day's walking (no lower than USUAL_WALKING_SD below the usual, log scale).
 function walkedAsUsual(view) {
-  if (view.steps === null || view.today.steps == null) return false;
-  return Math.log(view.today.steps + 1) >= view.steps.typical - USUAL_WALKING_SD * view.steps.noise;
+  const stepsLow = stepsBelowUsual(view);
+  return stepsLow !== null && stepsLow <= USUAL_WALKING_SD;
 }
 
 function suddenWeakness(view) {
