@@ -175,9 +175,10 @@ def test_both_legs_collapsing_on_an_ordinary_walking_day_asks_and_a_sudden_onset
     screenshot(page, f"stroke-questions-both-legs-yes-{width}", full_page=False)
 
 
-def test_both_legs_collapsing_with_every_answer_no_is_a_same_day_review(phone_at, patient):
+@pytest.mark.parametrize("width", [390, 320])
+def test_both_legs_collapsing_with_every_answer_no_is_a_same_day_review(phone_at, patient, width):
     _usual_days(patient)
-    _, page = phone_at(390)
+    _, page = phone_at(width)
     _log(page, left=2, right=3, steps=5200)
     sheet = page.locator("[data-stroke-questions]")
     sheet.wait_for()
@@ -188,7 +189,7 @@ def test_both_legs_collapsing_with_every_answer_no_is_a_same_day_review(phone_at
     screen = page.get_by_role("alertdialog")
     screen.wait_for()
     assert "today" in screen.inner_text().lower()
-    screenshot(page, "stroke-questions-both-legs-no-390", full_page=False)
+    screenshot(page, f"stroke-questions-both-legs-no-{width}", full_page=False)
 
 
 def test_offline_a_new_diary_is_asked_and_a_yes_shows_the_call_screen(phone_at, patient):
