@@ -479,12 +479,17 @@ def _busier_before_crashes(days: Sequence[DayEntry]) -> tuple[float, list[date]]
     z of the person's log steps; their mean against the same measure before ordinary days, in standard errors.
     Busy days only 1.4 times the usual steps sit inside the day-to-day swing of steps, but the crashes do not:
     looking back from them finds the busy days a fixed step count misses. Returns the z and the crash days."""
-    logged = [log(d.steps + 1) for d in days if d.steps is not None]
-    steps, fatigue = level_of(logged, noise_floor=0.1, persistence_floor=0.0), level_of([d.fatigue for d in days])
-    if steps is None or fatigue is None:
+    fatigue = level_of([d.fatigue for d in days])
+    if fatigue is None:
+        return None
+    fatigue_z = {d.date: (d.fatigue - fatigue.typical) / fatigue.noise for d in days}
+    # Most nights there are not enough crashes to look back from: stop before the steps are read (a nightly path).
+    if sum(1 for z in fatigue_z.values() if z >= CRASH_Z) < REPEATED_CRASHES:
+        return None
+    steps = level_of([log(d.steps + 1) for d in days if d.steps is not None], noise_floor=0.1, persistence_floor=0.0)
+    if steps is None:
         return None
     steps_z = {d.date: (log(d.steps + 1) - steps.typical) / steps.noise for d in days if d.steps is not None}
-    fatigue_z = {d.date: (d.fatigue - fatigue.typical) / fatigue.noise for d in days}
     before_crash, before_ordinary, crash_days = [], [], []
     for day, z in fatigue_z.items():
         before = [steps_z[d] for lag in CRASH_LAG_DAYS if (d := day - timedelta(days=lag)) in steps_z]
