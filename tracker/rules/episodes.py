@@ -13,6 +13,7 @@ from .clinical import ILLNESS_FATIGUE_RISE, NERVE_SYMPTOMS
 from .types import DayEntry, PatientContext
 
 # Recorded events that can explain a dip in the diary (travel and "other" do not).
+ILLNESS_LIKE = "illness_like"
 EXPLAINING_EVENTS = frozenset({"illness", "injury", "surgery", "hospital_stay", "fall_with_injury"})
 # A flu-like illness runs its course in about 1 to 2 weeks (NHS "Flu"); longer is not a passing illness.
 MIN_ILLNESS_DAYS = 2
@@ -79,7 +80,7 @@ def _close(spells: list[Episode], start: date | None, last: date | None, today: 
         return
     ongoing = (today - last).days < SETTLED_AFTER_DAYS
     if length >= MIN_ILLNESS_DAYS or ongoing:
-        spells.append(Episode("illness_like", start, None if ongoing else last))
+        spells.append(Episode(ILLNESS_LIKE, start, None if ongoing else last))
 
 
 def _is_illness_like(day: DayEntry, usual_fatigue: float, usual_left: float, usual_right: float) -> bool:

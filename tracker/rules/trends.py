@@ -39,7 +39,7 @@ from .clinical import (
     REPEATED_CRASHES,
     Z_BUSIER_BEFORE_CRASHES,
 )
-from .episodes import episodes_of
+from .episodes import ILLNESS_LIKE, Episode, episodes_of
 from .types import DayEntry, Finding, PatientContext, Severity
 
 # The chair stand's baseline lies before its 12-week fit window, so the window reaches back 26 weeks.
@@ -117,9 +117,12 @@ def analyse_day(patient: PatientContext, days: Sequence[DayEntry], today: date) 
     window_start = today - timedelta(days=ANALYSIS_WINDOW_DAYS)
     days = [d for d in days if window_start < d.date <= today]
     episodes = episodes_of(patient, days, today)
+    # A crash after a busy day looks like a day or two of illness (tired, both legs heavier): those days are the
+    # evidence the post-exertional rule looks for, so only recorded events are left out of its days.
+    exertion = _post_exertional([d for d in days if not _recorded_event_covers(episodes, d.date)], today)
     ongoing = [e for e in episodes if e.is_ongoing(today)]
     if ongoing:
-        return []
+        return [exertion] if exertion else []
     usable = [d for d in days if not any(e.covers(d.date) for e in episodes)]
     series = _split(usable, today)
     windows = {
@@ -148,10 +151,14 @@ def analyse_day(patient: PatientContext, days: Sequence[DayEntry], today: date) 
     fatigue = _shift("fatigue", series["fatigue"], +1, MEANINGFUL_FATIGUE_CHANGE, Z_FATIGUE_RISE)
     if fatigue is not None:
         findings.append(_fatigue_trend(fatigue, windows))
-    for finding in (_activity_drop(usable, today), _post_exertional(usable, today)):
+    for finding in (_activity_drop(usable, today), exertion):
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def _recorded_event_covers(episodes: Sequence[Episode], day: date) -> bool:
+    return any(e.covers(day) for e in episodes if e.kind != ILLNESS_LIKE)
 
 
 def _split(days: Sequence[DayEntry], today: date) -> dict[str, Series]:

@@ -153,6 +153,24 @@ def test_repeated_crashes_after_busy_days_are_post_exertional_at_info():
     assert found(days)["post_exertional"] is Severity.INFO
 
 
+def test_crashes_that_look_like_a_day_or_two_of_illness_still_count_as_post_exertional():
+    """A crash after a busy day is tired with both legs heavier for a day or two: the picture of a short illness,
+    which the trend rules set aside. Those days are the very evidence of a post-exertional pattern, and the last
+    crash may still be going on tonight."""
+    busy = {61, 73, 85, 97, 109, 117}
+
+    def crashing(i):
+        return i - 1 in busy or i - 2 in busy
+
+    days = diary(
+        steps=lambda i: 12000 if i in busy else 5000,
+        fatigue=lambda i: 7 if crashing(i) else 3,
+        left=lambda i: 6 if crashing(i) else 8,
+        right=lambda i: 6 if crashing(i) else 8,
+    )
+    assert found(days)["post_exertional"] is Severity.INFO
+
+
 def test_known_cancer_with_weakening_legs_is_cord_compression():
     days = diary(left=lambda i: 8 - max(0, i - 80) * 0.1, right=lambda i: 8 - max(0, i - 80) * 0.1)
     assert found(days, PatientContext(history=frozenset({"cancer"})))["cord_compression"] is Severity.URGENT
