@@ -72,6 +72,10 @@ def evidence_lines(evidence: dict, figures: Figures) -> list[str]:
         lines.append(f"Numbness reached: {_NUMBNESS.get(evidence['numbness_extent'], evidence['numbness_extent'])}")
     if "usual_steps" in evidence and figures.steps.usual is not None and figures.steps.recent is not None:
         lines.append(f"Steps a day: usually about {figures.steps.usual:,}, this week about {figures.steps.recent:,}")
+    if "steps_that_day" in evidence:
+        lines.append(
+            f"Steps that day: {evidence['steps_that_day']:,} (usually about {evidence['steps_usually']:,} a day)"
+        )
     if evidence.get("crashes_after"):
         lines.append(f"Days tiredness jumped after a busy day: {', '.join(evidence['crashes_after'])}")
     if evidence.get("crash_days"):

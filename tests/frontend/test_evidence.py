@@ -109,3 +109,8 @@ def test_crashes_found_from_the_crashes_back_are_listed_by_day():
         "Days tiredness jumped, each a day or two after a busier day than usual: 2026-03-05, 2026-03-13, 2026-03-29"
         in lines
     )
+
+
+def test_both_legs_weaker_on_a_day_of_usual_walking_shows_that_days_steps_beside_the_usual():
+    lines = evidence_lines({"steps_that_day": 5500, "steps_usually": 5600}, _figures())
+    assert "Steps that day: 5,500 (usually about 5,600 a day)" in lines

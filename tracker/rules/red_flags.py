@@ -155,6 +155,13 @@ class SaveTimeView:
             return None
         return (steps.typical - log(self.today.steps + 1)) / steps.noise
 
+    def steps_evidence(self) -> dict:
+        """The day's steps beside the usual (the median of the baseline's), when the phone counted both."""
+        logged = [d.steps for d in self.baseline_days if d.steps is not None]
+        if self.today.steps is None or not logged:
+            return {}
+        return {"steps_that_day": self.today.steps, "steps_usually": round(median(logged))}
+
     def new_nerve_signs(self) -> bool:
         return bool(NERVE_SYMPTOMS & self.new_symptoms) or self.numbness_rise >= 1
 
@@ -257,7 +264,9 @@ def _sudden_weakness(view: SaveTimeView) -> Finding | None:
         return Finding(
             code="sudden_weakness",
             severity=Severity.URGENT,
-            evidence=view.evidence(*bilateral) | {"reason": "both legs much weaker on a day of usual walking"},
+            evidence=view.evidence(*bilateral)
+            | view.steps_evidence()
+            | {"reason": "both legs much weaker on a day of usual walking"},
             patient_text=(
                 "You rated both legs much weaker than usual, yet your step count today looks like an ordinary day. "
                 "If your legs really are this weak, a doctor should see you today."

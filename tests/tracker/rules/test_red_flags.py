@@ -244,7 +244,9 @@ def test_both_legs_collapsing_on_a_day_of_ordinary_walking_is_urgent_unless_it_c
     same-day review. Told that it came on suddenly, or with the day's walking cut short, it is an emergency."""
     history = [day._replace(steps=STEPS[i % 7]) for i, day in enumerate(steady_history())]
     walked = next_day(history, left=3, right=2)._replace(steps=5500)
-    assert codes(check_log(PatientContext(), history, walked))["sudden_weakness"] is Severity.URGENT
+    urgent = next(f for f in check_log(PatientContext(), history, walked) if f.code == "sudden_weakness")
+    assert urgent.severity is Severity.URGENT
+    assert urgent.evidence["steps_that_day"] == 5500 and urgent.evidence["steps_usually"] == 5600
     told = walked._replace(symptoms=frozenset({"sudden_onset"}))
     assert codes(check_log(PatientContext(), history, told))["sudden_weakness"] is Severity.EMERGENCY
     unsteady = walked._replace(symptoms=frozenset({"balance_problems"}))
