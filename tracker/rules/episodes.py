@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .baseline import median
+from .baseline import background_symptoms, median
 from .clinical import ILLNESS_FATIGUE_RISE, NERVE_SYMPTOMS
 from .types import DayEntry, PatientContext
 
@@ -56,10 +56,12 @@ def _illness_like_spells(days: Sequence[DayEntry], today: date) -> list[Episode]
     usual_fatigue = median([d.fatigue for d in usual])
     usual_left = median([d.strength_left for d in usual])
     usual_right = median([d.strength_right for d in usual])
+    # Numbness or tingling the person logs on ordinary days (diabetic feet) says nothing about a bad spell.
+    usual_nerve_signs = background_symptoms(usual) & NERVE_SYMPTOMS
     spells: list[Episode] = []
     start = last = None
     for day in days:
-        if _is_illness_like(day, usual_fatigue, usual_left, usual_right):
+        if _is_illness_like(day, usual_fatigue, usual_left, usual_right, usual_nerve_signs):
             if last is not None and (day.date - last).days <= 2:
                 last = day.date
             else:
@@ -83,8 +85,10 @@ def _close(spells: list[Episode], start: date | None, last: date | None, today: 
         spells.append(Episode(ILLNESS_LIKE, start, None if ongoing else last))
 
 
-def _is_illness_like(day: DayEntry, usual_fatigue: float, usual_left: float, usual_right: float) -> bool:
+def _is_illness_like(
+    day: DayEntry, usual_fatigue: float, usual_left: float, usual_right: float, usual_nerve_signs: frozenset[str]
+) -> bool:
     tired = day.fatigue >= usual_fatigue + ILLNESS_FATIGUE_RISE
     both_down = day.strength_left <= usual_left - 1 and day.strength_right <= usual_right - 1
     aching = "joint_pain" in day.symptoms
-    return (tired and (both_down or aching)) and not (NERVE_SYMPTOMS & day.symptoms)
+    return (tired and (both_down or aching)) and not (NERVE_SYMPTOMS & day.symptoms - usual_nerve_signs)

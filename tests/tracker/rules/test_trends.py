@@ -112,6 +112,28 @@ def test_an_illness_like_week_that_has_passed_does_not_count_as_a_decline():
     assert {code for code, sev in found(days).items() if sev.rank >= Severity.SOON.rank} == set()
 
 
+def test_a_flu_like_spell_in_someone_who_always_logs_numb_feet_is_still_set_aside_as_illness():
+    """Numbness logged on most ordinary days (diabetic feet) is the person's usual picture: it does not make a
+    flu-like spell (tired, aching, both legs down, still going on) look like a change in the nerves."""
+
+    def sick(i):
+        return i >= 108
+
+    days = [
+        day._replace(symptoms=frozenset({"numbness"}) | (frozenset({"joint_pain"}) if sick(i) else frozenset()))
+        if i % 3 or sick(i)
+        else day
+        for i, day in enumerate(
+            diary(
+                left=lambda i: 5 if sick(i) else 8,
+                right=lambda i: 5 if sick(i) else 8,
+                fatigue=lambda i: 8 if sick(i) else 3,
+            )
+        )
+    ]
+    assert {code for code, sev in found(days).items() if sev.rank >= Severity.SOON.rank} == set()
+
+
 def test_trends_still_speak_through_a_logging_gap_in_the_last_two_weeks():
     days = diary(
         left=lambda i: 8 - max(0, i - 70) * 0.1, right=lambda i: 8 - max(0, i - 70) * 0.1, skip=lambda i: i >= 108
