@@ -53,22 +53,32 @@ class Level:
     noise: float
     count: int
     persistence: float = PERSISTENCE_FLOOR
+    # How slowly a spell fades (the lag-to-lag decay of the correlation); None for plain AR(1), where it is the
+    # persistence itself.
+    decay: float | None = None
 
     @property
     def effective_count(self) -> float:
         """How many independent days the window is worth: persistent days repeat each other."""
-        return self.count / mean_variance_factor(self.persistence, self.count)
+        return self.count / mean_variance_factor(self.persistence, self.count, self.decay)
 
     def standard_error(self) -> float:
         return self.noise * sqrt(1 / self.effective_count)
 
 
-def mean_variance_factor(persistence: float, count: int) -> float:
-    """Var(mean of `count` consecutive values) / (noise^2 / count) for AR(1) noise: 1 for independent days,
-    close to (1 + rho) / (1 - rho) for long runs (Bartlett's formula)."""
+def mean_variance_factor(persistence: float, count: int, decay: float | None = None) -> float:
+    """Var(mean of `count` consecutive values) / (noise^2 / count): 1 for independent days, close to
+    (1 + rho) / (1 - rho) for long runs of AR(1) noise (Bartlett's formula). With a slower `decay` than the
+    lag-1 `persistence`, the noise is a lasting spell (AR(1), decaying at `decay`) plus an answer's own
+    independent error, the spell's share of the variance being persistence / decay."""
     if count <= 1 or persistence <= 0:
         return 1.0
-    rho = persistence
+    if decay is None or decay <= persistence:
+        return _ar1_factor(persistence, count)
+    return 1 + persistence / decay * (_ar1_factor(decay, count) - 1)
+
+
+def _ar1_factor(rho: float, count: int) -> float:
     # 1 + 2 * sum((1 - k / count) * rho**k for k in 1..count-1), in closed form.
     return 1 + 2 * (rho / (1 - rho) - rho * (1 - rho**count) / (count * (1 - rho) ** 2))
 
@@ -77,9 +87,11 @@ def change_z(baseline: Level, recent: Sequence[float], persistence: float | None
     """The recent mean's distance from the usual level in standard errors of their difference, both windows'
     persistence counted, turned from Student's t (the noise is estimated from few independent days) into the
     normal scale so that every rule is judged against one table of thresholds."""
-    rho = baseline.persistence if persistence is None else persistence
+    rho, decay = (baseline.persistence, baseline.decay) if persistence is None else (persistence, None)
     recent_mean = sum(recent) / len(recent)
-    variance = baseline.noise**2 * (mean_variance_factor(rho, len(recent)) / len(recent) + 1 / baseline.effective_count)
+    variance = baseline.noise**2 * (
+        mean_variance_factor(rho, len(recent), decay) / len(recent) + 1 / baseline.effective_count
+    )
     return normal_equivalent((recent_mean - baseline.typical) / sqrt(variance), baseline.effective_count - 1)
 
 
@@ -103,11 +115,32 @@ def persistence_of(values: Sequence[float], centre: float, cap: float, floor: fl
     return min(PERSISTENCE_CEILING, max(floor, shrunk))
 
 
+def decay_of(values: Sequence[float], centre: float, cap: float, persistence: float) -> float:
+    """How slowly a spell fades: the ratio of the lag-2 to the lag-1 autocorrelation, which is the decay of a
+    lasting AR(1) spell seen through independent answer error (whole-number rounding, a mis-tap). That error
+    lowers the lag-1 correlation without shortening the spell, so the lag-1 correlation alone understates how
+    long a bad spell lasts and how little a fortnight's mean says. Shrunk towards plain AR(1) (decay = the
+    persistence) as if that prior were worth PERSISTENCE_PRIOR_PAIRS pairs, and never below it."""
+    deviations = [-cap if d < -cap else cap if d > cap else d for d in (v - centre for v in values)]
+    n = len(deviations)
+    spread = sum([d * d for d in deviations])
+    if n < 4 or not spread:
+        return persistence
+    lag1 = sum([a * b for a, b in pairwise(deviations)]) / spread * n / (n - 1)
+    lag2 = sum([a * b for a, b in zip(deviations, deviations[2:], strict=False)]) / spread * n / (n - 2)
+    if lag1 <= persistence / 2 or lag2 <= 0:
+        return persistence
+    observed = min(PERSISTENCE_CEILING, lag2 / lag1)
+    shrunk = ((n - 2) * observed + PERSISTENCE_PRIOR_PAIRS * persistence) / (n - 2 + PERSISTENCE_PRIOR_PAIRS)
+    return min(PERSISTENCE_CEILING, max(persistence, shrunk))
+
+
 def level_of(
     values: Sequence[float],
     noise_floor: float = NOISE_FLOOR,
     persistence_floor: float = PERSISTENCE_FLOOR,
     independent: bool = False,
+    lasting_spells: bool = False,
 ) -> Level | None:
     """Typical value and robust noise. MAD is zero for whole-number ratings that mostly repeat, and a trimmed
     mean absolute deviation drops exactly the +-1 and +-2 days that make up such a diary's noise, so the noise
@@ -128,13 +161,14 @@ def level_of(
     capped_rms = sqrt(sum([(d if d < cap else cap) ** 2 for d in deviations]) / n)
     # Tests done days apart (chair stands) are independent; a trend in them (the learning effect) is no persistence.
     rho = 0.0 if independent else persistence_of(values, centre, cap, persistence_floor)
+    decay = decay_of(values, centre, cap, rho) if lasting_spells and rho > 0 else None
     # A window of persistent days sees only part of the slow wander: its spread underestimates the noise by
     # about one effective day's worth (the AR(1) bias of a sample variance).
-    seen_share = max(0.5, 1 - mean_variance_factor(rho, n) / n)
+    seen_share = max(0.5, 1 - mean_variance_factor(rho, n, decay) / n)
     noise = max(capped_rms / sqrt(seen_share), noise_floor)
     quarter = n // 4
     middle = ordered[quarter : n - quarter]
-    return Level(typical=sum(middle) / len(middle), noise=noise, count=n, persistence=rho)
+    return Level(typical=sum(middle) / len(middle), noise=noise, count=n, persistence=rho, decay=decay)
 
 
 def fresh_entries(days: Iterable[DayEntry]) -> list[DayEntry]:

@@ -206,7 +206,7 @@ def _shift(
     recent = interquartile_mean(series.recent)
     if direction * (recent - interquartile_mean(series.baseline)) < meaningful:
         return None
-    baseline = level_of(series.baseline, noise_floor)
+    baseline = level_of(series.baseline, noise_floor, lasting_spells=True)
     z = direction * change_z(baseline, series.recent)
     if z < threshold:
         return None

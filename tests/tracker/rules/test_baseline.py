@@ -1,5 +1,8 @@
+import random
+
 from tracker.rules.baseline import (
     background_symptoms,
+    change_z,
     falling_hinge,
     halfway_below,
     interquartile_mean,
@@ -81,6 +84,44 @@ def test_mean_variance_factor_matches_its_sum_and_grows_with_persistence():
     direct = 1 + 2 * sum((1 - k / 10) * 0.5**k for k in range(1, 10))
     assert abs(mean_variance_factor(0.5, 10) - direct) < 1e-12
     assert mean_variance_factor(0.0, 10) == 1.0 < mean_variance_factor(0.3, 10) < mean_variance_factor(0.8, 10)
+
+
+def test_mean_variance_factor_with_a_slower_decay_is_that_of_a_lasting_spell_plus_independent_error():
+    persistence, decay = 0.4, 0.8
+    lags = [persistence * decay ** (k - 1) for k in range(1, 14)]
+    direct = 1 + 2 * sum((1 - k / 14) * lags[k - 1] for k in range(1, 14))
+    assert abs(mean_variance_factor(persistence, 14, decay) - direct) < 1e-12
+    assert mean_variance_factor(persistence, 14, decay) > mean_variance_factor(persistence, 14)
+    assert mean_variance_factor(persistence, 14, persistence) == mean_variance_factor(persistence, 14)
+
+
+def spell_and_answer_error(rng, days, decay, spell_sd, error_sd):
+    """Whole-number ratings of a lasting AR(1) spell seen through independent answer error."""
+    spell, values = 0.0, []
+    for _ in range(days):
+        spell = decay * spell + rng.gauss(0, spell_sd * (1 - decay**2) ** 0.5)
+        values.append(round(6 + spell + rng.gauss(0, error_sd)))
+    return values
+
+
+def test_lasting_spells_are_seen_through_the_answer_error_that_hides_them_from_the_lag_1_correlation():
+    rng = random.Random(11)
+    values = spell_and_answer_error(rng, 3000, decay=0.8, spell_sd=1.0, error_sd=0.7)
+    plain, lasting = level_of(values), level_of(values, lasting_spells=True)
+    assert plain.decay is None and plain.persistence < 0.6
+    assert 0.7 < lasting.decay < 0.9
+    assert lasting.effective_count < plain.effective_count
+    # The same two-week rise is less surprising once spells are known to last.
+    assert change_z(lasting, [8] * 14) < change_z(plain, [8] * 14)
+
+
+def test_without_lasting_spells_the_decay_stays_at_the_lag_1_persistence():
+    rng = random.Random(12)
+    independent = [round(6 + rng.gauss(0, 1)) for _ in range(3000)]
+    assert level_of(independent, lasting_spells=True).decay == level_of(independent).persistence
+    ar1 = spell_and_answer_error(rng, 3000, decay=0.7, spell_sd=1.0, error_sd=0.0)
+    level = level_of(ar1, lasting_spells=True)
+    assert level.decay - level.persistence < 0.1
 
 
 def test_normal_equivalent_of_student_t_is_smaller_with_few_degrees_of_freedom():
