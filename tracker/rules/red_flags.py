@@ -203,7 +203,7 @@ def _view(patient: PatientContext, history: Sequence[DayEntry], today: DayEntry)
     legs = []
     for side in ("left", "right"):
         attribute = f"strength_{side}"
-        baseline = level_of([getattr(d, attribute) for d in baseline_days])
+        baseline = level_of([getattr(d, attribute) for d in baseline_days], lasting_spells=True)
         if baseline is not None:
             legs.append(
                 LegChange(
@@ -484,7 +484,7 @@ def _persistent_weakness(view: SaveTimeView) -> list[LegChange]:
         if len(weak) < 2 or len(weak) * 3 < len(values) * 2:
             continue
         mean = sum(values) / len(values)
-        factor = mean_variance_factor(leg.baseline.persistence, len(values))
+        factor = mean_variance_factor(leg.baseline.persistence, len(values), leg.baseline.decay)
         standard_error = leg.baseline.noise * sqrt(factor / len(values) + 1 / leg.baseline.effective_count)
         if (leg.baseline.typical - mean) / standard_error >= Z_PERSISTENT_WEAKNESS:
             lasting.append(leg)

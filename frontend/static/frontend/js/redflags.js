@@ -68,9 +68,15 @@ function interquartileMean(values) {
   return sum(middle) / middle.length;
 }
 
-function meanVarianceFactor(rho, count) {
-  if (count <= 1 || rho <= 0) return 1;
+function ar1Factor(rho, count) {
   return 1 + 2 * (rho / (1 - rho) - (rho * (1 - rho ** count)) / (count * (1 - rho) ** 2));
+}
+
+// A lasting spell (AR(1), decaying at `decay`) seen through independent answer error: baseline.py.
+function meanVarianceFactor(rho, count, decay = null) {
+  if (count <= 1 || rho <= 0) return 1;
+  if (decay === null || decay <= rho) return ar1Factor(rho, count);
+  return 1 + (rho / decay) * (ar1Factor(decay, count) - 1);
 }
 
 function normalEquivalent(t, degreesOfFreedom) {
@@ -94,7 +100,24 @@ function persistenceOf(values, centre, cap, floor) {
   return Math.min(PERSISTENCE_CEILING, Math.max(floor, shrunk));
 }
 
-function levelOf(values, noiseFloor = NOISE_FLOOR, persistenceFloor = PERSISTENCE_FLOOR) {
+function decayOf(values, centre, cap, persistence) {
+  const deviations = values.map((v) => clip(v - centre, -cap, cap));
+  const n = deviations.length;
+  const spread = sum(deviations.map((d) => d * d));
+  if (n < 4 || !spread) return persistence;
+  let lag1 = 0;
+  let lag2 = 0;
+  for (let i = 1; i < n; i++) lag1 += deviations[i - 1] * deviations[i];
+  for (let i = 2; i < n; i++) lag2 += deviations[i - 2] * deviations[i];
+  lag1 = ((lag1 / spread) * n) / (n - 1);
+  lag2 = ((lag2 / spread) * n) / (n - 2);
+  if (lag1 <= persistence / 2 || lag2 <= 0) return persistence;
+  const observed = Math.min(PERSISTENCE_CEILING, lag2 / lag1);
+  const shrunk = ((n - 2) * observed + PERSISTENCE_PRIOR_PAIRS * persistence) / (n - 2 + PERSISTENCE_PRIOR_PAIRS);
+  return Math.min(PERSISTENCE_CEILING, Math.max(persistence, shrunk));
+}
+
+function levelOf(values, noiseFloor = NOISE_FLOOR, persistenceFloor = PERSISTENCE_FLOOR, lastingSpells = false) {
   if (!values.length) return null;
   const centre = median(values);
   const deviations = values.map((v) => Math.abs(v - centre)).sort((a, b) => a - b);
@@ -105,14 +128,16 @@ function levelOf(values, noiseFloor = NOISE_FLOOR, persistenceFloor = PERSISTENC
   const cappedRms = Math.sqrt(deviations.reduce((total, d) => total + Math.min(d, cap) ** 2, 0) / deviations.length);
   const persistence = persistenceOf(values, centre, cap, persistenceFloor);
   const n = values.length;
-  const seenShare = Math.max(0.5, 1 - meanVarianceFactor(persistence, n) / n);
+  const decay = lastingSpells && persistence > 0 ? decayOf(values, centre, cap, persistence) : null;
+  const seenShare = Math.max(0.5, 1 - meanVarianceFactor(persistence, n, decay) / n);
   const noise = Math.max(cappedRms / Math.sqrt(seenShare), noiseFloor);
   return {
     typical: interquartileMean(values),
     noise,
     count: n,
     persistence,
-    effectiveCount: n / meanVarianceFactor(persistence, n),
+    decay,
+    effectiveCount: n / meanVarianceFactor(persistence, n, decay),
   };
 }
 
@@ -157,7 +182,7 @@ function saveTimeView(patient, history, today) {
   const legs = [];
   for (const side of ["left", "right"]) {
     const key = `strength_${side}`;
-    const baseline = levelOf(baselineDays.map((d) => d[key]));
+    const baseline = levelOf(baselineDays.map((d) => d[key]), NOISE_FLOOR, PERSISTENCE_FLOOR, true);
     if (baseline !== null) {
       legs.push(new LegChange(side, today[key], baseline, previous && previous[key], recentDays.map((d) => d[key])));
     }
@@ -382,7 +407,7 @@ function persistentWeakness(view) {
     const weak = values.filter((v) => leg.isBelow(v, NEW_WEAKNESS_DROP));
     if (weak.length < 2 || weak.length * 3 < values.length * 2) continue;
     const mean = sum(values) / values.length;
-    const factor = meanVarianceFactor(leg.baseline.persistence, values.length);
+    const factor = meanVarianceFactor(leg.baseline.persistence, values.length, leg.baseline.decay);
     const standardError = leg.baseline.noise * Math.sqrt(factor / values.length + 1 / leg.baseline.effectiveCount);
     if ((leg.baseline.typical - mean) / standardError >= Z_PERSISTENT_WEAKNESS) lasting.push(leg);
   }
