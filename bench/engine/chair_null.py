@@ -4,7 +4,7 @@
 
 People whose chair stands never change (counts Poisson around their level, or gamma-Poisson with the given
 squared coefficient of variation), tested every 3 or 6 days on average, are analysed every other night as the
-nightly analysis would (tracker.rules.trends._objective_decline over its window, steps unknown, a new alert for
+nightly analysis would (tracker.rules.trends.objective_decline over its window, steps unknown, a new alert for
 the same concern at most every TREND_QUIET_DAYS). Each line prints the false alerts per patient-year and their
 ratio to the rule's share of the budget (tracker.rules.budget.SHARES["objective_decline"]): a ratio near 1 means
 the Bonferroni count of candidate starts and looks fits; well above 1, the rule raises more chance declines than
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.engine.noise import count_with_dispersion
 from tracker.rules.budget import SHARES
 from tracker.rules.realert import TREND_QUIET_DAYS
-from tracker.rules.trends import ANALYSIS_WINDOW_DAYS, _objective_decline
+from tracker.rules.trends import ANALYSIS_WINDOW_DAYS, objective_decline
 from tracker.rules.types import DayEntry
 
 LEVELS = (10, 16, 22)
@@ -48,7 +48,7 @@ def alerts_for_one_person(job: tuple[int, float, float, float, float]) -> tuple[
         if index < WARM_UP_DAYS or index % 2:
             continue
         window = days[-ANALYSIS_WINDOW_DAYS:]
-        if _objective_decline(window, today) is not None and index - last_alert >= TREND_QUIET_DAYS:
+        if objective_decline(window, today) is not None and index - last_alert >= TREND_QUIET_DAYS:
             alerts, last_alert = alerts + 1, index
     return alerts, years - WARM_UP_DAYS / 365
 

@@ -140,7 +140,7 @@ def analyse_day(patient: PatientContext, days: Sequence[DayEntry], today: date) 
         for name in ("strength_left", "strength_right")
         if (shift := _shift(name, series[name], -1, MEANINGFUL_STRENGTH_CHANGE, Z_STRENGTH_DECLINE)) is not None
     ]
-    objective = _objective_decline(usable, today)
+    objective = objective_decline(usable, today)
     declines = strength + ([objective] if objective else [])
     if declines:
         findings.append(_worsening_trend(declines, windows))
@@ -264,7 +264,7 @@ def _hinge_decline(
     return Decline(z=z, usual=baseline.typical, now=baseline.typical - hinge.drop_today)
 
 
-def _objective_decline(days: Sequence[DayEntry], today: date) -> Shift | None:
+def objective_decline(days: Sequence[DayEntry], today: date) -> Shift | None:
     """Chair stands falling (sarcopenia, myopathy), or chair stands and steps falling together (parkinsonian
     slowing): each a "steady, then falling in a straight line" fit from an unknown start in the last 12 weeks
     against a baseline before them, chair stands as counts on Anscombe's scale, steps on a log scale; the two
