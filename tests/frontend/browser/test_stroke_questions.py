@@ -190,6 +190,12 @@ def test_both_legs_collapsing_with_every_answer_no_is_a_same_day_review(phone_at
     screen.wait_for()
     assert "today" in screen.inner_text().lower()
     screenshot(page, f"stroke-questions-both-legs-no-{width}", full_page=False)
+    # The alert's page says why it was not called an emergency: the day's steps beside the usual.
+    page.goto(f"/alerts/{alert.pk}/")
+    steps = page.get_by_text("Steps that day: 5,200")
+    steps.scroll_into_view_if_needed()
+    steps.wait_for()
+    screenshot(page, f"stroke-questions-both-legs-no-alert-{width}", full_page=False)
 
 
 def test_offline_a_new_diary_is_asked_and_a_yes_shows_the_call_screen(phone_at, patient):
