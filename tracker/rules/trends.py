@@ -73,11 +73,8 @@ Z_CHAIR_FALL_SHOWN = 2.5
 STEPS_BASELINE_DAYS = 60
 STEPS_RECENT_DAYS = 7
 MIN_STEPS_RECENT = 4
-# Post-exertional crashes are looked for over the last six weeks: a pattern that repeats within six weeks is the
-# one to find (NICE NG206: symptoms worsening again and again after exertion), and a longer look dilutes a pattern
-# that began recently with the weeks before it (swept 42 and 60 days on the tuning sets: 42 found 7, 6, 5 of 15
-# against 6, 3, 2, for 0.03-0.15 more info alerts a patient-year).
-EXERTION_LOOKBACK_DAYS = 42
+# Post-exertional crashes are looked for over the last two months.
+EXERTION_LOOKBACK_DAYS = 60
 
 
 @dataclass(frozen=True, slots=True)
