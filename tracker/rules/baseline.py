@@ -102,36 +102,40 @@ def normal_equivalent(t: float, degrees_of_freedom: float) -> float:
     return copysign(sqrt(df * log1p(t * t / df)) * (8 * df + 1) / (8 * df + 3), t)
 
 
-def persistence_of(values: Sequence[float], centre: float, cap: float, floor: float = PERSISTENCE_FLOOR) -> float:
-    """Lag-1 autocorrelation of consecutive logs (capped deviations from the centre), shrunk towards the prior;
-    with `floor` 0 (a test's counts) there is no prior: only the diary's own pairs speak."""
+def autocorrelations(values: Sequence[float], centre: float, cap: float) -> tuple[float, float]:
+    """Lag-1 and lag-2 autocorrelations of consecutive logs (deviations from the centre, capped at `cap`); 0 where
+    there are too few logs or no spread."""
     deviations = [-cap if d < -cap else cap if d > cap else d for d in (v - centre for v in values)]
+    n = len(deviations)
     spread = sum([d * d for d in deviations])
-    pairs = len(deviations) - 1
-    products = sum([a * b for a, b in pairwise(deviations)])
-    observed = products / spread * len(deviations) / pairs if spread and pairs else 0
+    if not spread:
+        return 0.0, 0.0
+    lag1 = sum([a * b for a, b in pairwise(deviations)]) / spread * n / (n - 1) if n > 1 else 0.0
+    lag2 = (
+        sum([a * b for a, b in zip(deviations, deviations[2:], strict=False)]) / spread * n / (n - 2) if n > 2 else 0.0
+    )
+    return lag1, lag2
+
+
+def persistence_of(lag1: float, count: int, floor: float = PERSISTENCE_FLOOR) -> float:
+    """The lag-1 autocorrelation of `count` logs, shrunk towards the prior; with `floor` 0 (a test's counts) there is
+    no prior: only the diary's own pairs speak."""
+    pairs = count - 1
     prior_pairs = PERSISTENCE_PRIOR_PAIRS if floor > 0 else 0
-    shrunk = (pairs * observed + prior_pairs * PERSISTENCE_PRIOR) / max(1, pairs + prior_pairs)
+    shrunk = (pairs * lag1 + prior_pairs * PERSISTENCE_PRIOR) / max(1, pairs + prior_pairs)
     return min(PERSISTENCE_CEILING, max(floor, shrunk))
 
 
-def decay_of(values: Sequence[float], centre: float, cap: float, persistence: float) -> float:
+def decay_of(lag1: float, lag2: float, count: int, persistence: float) -> float:
     """How slowly a spell fades: the ratio of the lag-2 to the lag-1 autocorrelation, which is the decay of a
     lasting AR(1) spell seen through independent answer error (whole-number rounding, a mis-tap). That error
     lowers the lag-1 correlation without shortening the spell, so the lag-1 correlation alone understates how
     long a bad spell lasts and how little a fortnight's mean says. Shrunk towards plain AR(1) (decay = the
     persistence) as if that prior were worth PERSISTENCE_PRIOR_PAIRS pairs, and never below it."""
-    deviations = [-cap if d < -cap else cap if d > cap else d for d in (v - centre for v in values)]
-    n = len(deviations)
-    spread = sum([d * d for d in deviations])
-    if n < 4 or not spread:
-        return persistence
-    lag1 = sum([a * b for a, b in pairwise(deviations)]) / spread * n / (n - 1)
-    lag2 = sum([a * b for a, b in zip(deviations, deviations[2:], strict=False)]) / spread * n / (n - 2)
-    if lag1 <= persistence / 2 or lag2 <= 0:
+    if count < 4 or lag1 <= persistence / 2 or lag2 <= 0:
         return persistence
     observed = min(PERSISTENCE_CEILING, lag2 / lag1)
-    shrunk = ((n - 2) * observed + PERSISTENCE_PRIOR_PAIRS * persistence) / (n - 2 + PERSISTENCE_PRIOR_PAIRS)
+    shrunk = ((count - 2) * observed + PERSISTENCE_PRIOR_PAIRS * persistence) / (count - 2 + PERSISTENCE_PRIOR_PAIRS)
     return min(PERSISTENCE_CEILING, max(persistence, shrunk))
 
 
@@ -160,8 +164,9 @@ def level_of(
     cap = _DEVIATION_CAP * first_scale
     capped_rms = sqrt(sum([(d if d < cap else cap) ** 2 for d in deviations]) / n)
     # Tests done days apart (chair stands) are independent; a trend in them (the learning effect) is no persistence.
-    rho = 0.0 if independent else persistence_of(values, centre, cap, persistence_floor)
-    decay = decay_of(values, centre, cap, rho) if lasting_spells and rho > 0 else None
+    lag1, lag2 = (0.0, 0.0) if independent else autocorrelations(values, centre, cap)
+    rho = 0.0 if independent else persistence_of(lag1, n, persistence_floor)
+    decay = decay_of(lag1, lag2, n, rho) if lasting_spells and rho > 0 else None
     # A window of persistent days sees only part of the slow wander: its spread underestimates the noise by
     # about one effective day's worth (the AR(1) bias of a sample variance).
     seen_share = max(0.5, 1 - mean_variance_factor(rho, n, decay) / n)

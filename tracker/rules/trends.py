@@ -39,7 +39,7 @@ from .clinical import (
     REPEATED_CRASHES,
     Z_BUSIER_BEFORE_CRASHES,
 )
-from .episodes import ILLNESS_LIKE, episodes_of
+from .episodes import ILLNESS_LIKE, Episode, episodes_of
 from .types import DayEntry, Finding, PatientContext, Severity
 
 # The chair stand's baseline lies before its 12-week fit window, so the window reaches back 26 weeks.
@@ -119,12 +119,11 @@ def analyse_day(patient: PatientContext, days: Sequence[DayEntry], today: date) 
     episodes = episodes_of(patient, days, today)
     # A crash after a busy day looks like a day or two of illness (tired, both legs heavier): those days are the
     # evidence the post-exertional rule looks for, so only recorded events are left out of its days.
-    recorded = [e for e in episodes if e.kind != ILLNESS_LIKE]
-    exertion = _post_exertional([d for d in days if not any(e.covers(d.date) for e in recorded)], today)
+    exertion = _post_exertional(_outside(days, [e for e in episodes if e.kind != ILLNESS_LIKE]), today)
     ongoing = [e for e in episodes if e.is_ongoing(today)]
     if ongoing:
         return [exertion] if exertion else []
-    usable = [d for d in days if not any(e.covers(d.date) for e in episodes)]
+    usable = _outside(days, episodes)
     series = _split(usable, today)
     windows = {
         "baseline_window": [
@@ -156,6 +155,10 @@ def analyse_day(patient: PatientContext, days: Sequence[DayEntry], today: date) 
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def _outside(days: Sequence[DayEntry], episodes: Sequence[Episode]) -> list[DayEntry]:
+    return [d for d in days if not any(e.covers(d.date) for e in episodes)]
 
 
 def _split(days: Sequence[DayEntry], today: date) -> dict[str, Series]:

@@ -85,35 +85,31 @@ function normalEquivalent(t, degreesOfFreedom) {
   return t < 0 ? -z : z;
 }
 
-function persistenceOf(values, centre, cap, floor) {
-  const deviations = values.map((v) => clip(v - centre, -cap, cap));
-  const spread = sum(deviations.map((d) => d * d));
-  const pairs = deviations.length - 1;
-  let observed = 0;
-  if (spread && pairs) {
-    let products = 0;
-    for (let i = 1; i < deviations.length; i++) products += deviations[i - 1] * deviations[i];
-    observed = ((products / spread) * deviations.length) / pairs;
-  }
-  const priorPairs = floor > 0 ? PERSISTENCE_PRIOR_PAIRS : 0;
-  const shrunk = (pairs * observed + priorPairs * PERSISTENCE_PRIOR) / Math.max(1, pairs + priorPairs);
-  return Math.min(PERSISTENCE_CEILING, Math.max(floor, shrunk));
-}
-
-function decayOf(values, centre, cap, persistence) {
+// Lag-1 and lag-2 autocorrelations of consecutive logs (capped deviations from the centre): baseline.py.
+function autocorrelations(values, centre, cap) {
   const deviations = values.map((v) => clip(v - centre, -cap, cap));
   const n = deviations.length;
   const spread = sum(deviations.map((d) => d * d));
-  if (n < 4 || !spread) return persistence;
+  if (!spread) return [0, 0];
   let lag1 = 0;
   let lag2 = 0;
   for (let i = 1; i < n; i++) lag1 += deviations[i - 1] * deviations[i];
   for (let i = 2; i < n; i++) lag2 += deviations[i - 2] * deviations[i];
-  lag1 = ((lag1 / spread) * n) / (n - 1);
-  lag2 = ((lag2 / spread) * n) / (n - 2);
-  if (lag1 <= persistence / 2 || lag2 <= 0) return persistence;
+  return [n > 1 ? ((lag1 / spread) * n) / (n - 1) : 0, n > 2 ? ((lag2 / spread) * n) / (n - 2) : 0];
+}
+
+function persistenceOf(lag1, count, floor) {
+  const pairs = count - 1;
+  const priorPairs = floor > 0 ? PERSISTENCE_PRIOR_PAIRS : 0;
+  const shrunk = (pairs * lag1 + priorPairs * PERSISTENCE_PRIOR) / Math.max(1, pairs + priorPairs);
+  return Math.min(PERSISTENCE_CEILING, Math.max(floor, shrunk));
+}
+
+function decayOf(lag1, lag2, count, persistence) {
+  if (count < 4 || lag1 <= persistence / 2 || lag2 <= 0) return persistence;
   const observed = Math.min(PERSISTENCE_CEILING, lag2 / lag1);
-  const shrunk = ((n - 2) * observed + PERSISTENCE_PRIOR_PAIRS * persistence) / (n - 2 + PERSISTENCE_PRIOR_PAIRS);
+  const shrunk =
+    ((count - 2) * observed + PERSISTENCE_PRIOR_PAIRS * persistence) / (count - 2 + PERSISTENCE_PRIOR_PAIRS);
   return Math.min(PERSISTENCE_CEILING, Math.max(persistence, shrunk));
 }
 
@@ -126,9 +122,10 @@ function levelOf(values, noiseFloor = NOISE_FLOOR, persistenceFloor = PERSISTENC
   const firstScale = Math.max(madSd, (MEAN_ABS_TO_SD * sum(central)) / central.length, noiseFloor);
   const cap = DEVIATION_CAP * firstScale;
   const cappedRms = Math.sqrt(deviations.reduce((total, d) => total + Math.min(d, cap) ** 2, 0) / deviations.length);
-  const persistence = persistenceOf(values, centre, cap, persistenceFloor);
   const n = values.length;
-  const decay = lastingSpells && persistence > 0 ? decayOf(values, centre, cap, persistence) : null;
+  const [lag1, lag2] = autocorrelations(values, centre, cap);
+  const persistence = persistenceOf(lag1, n, persistenceFloor);
+  const decay = lastingSpells && persistence > 0 ? decayOf(lag1, lag2, n, persistence) : null;
   const seenShare = Math.max(0.5, 1 - meanVarianceFactor(persistence, n, decay) / n);
   const noise = Math.max(cappedRms / Math.sqrt(seenShare), noiseFloor);
   return {
