@@ -1,4 +1,5 @@
 from datetime import date, timedelta
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -104,7 +105,9 @@ def _symptom_set(flags: int) -> frozenset[str]:
     return symptoms
 
 
-def _entry(row) -> DayEntry:
+# Every night reads each log of the last six months again: the same row gives the same (immutable) entry.
+@lru_cache(maxsize=1 << 16)
+def _entry(row: tuple) -> DayEntry:
     _, day, left, right, fatigue, steps, chair, numbness, flags = row
     return DayEntry(
         date=day if isinstance(day, date) else date.fromisoformat(day),
