@@ -1,6 +1,6 @@
 """The engine against the rule of thumb, side by side, on the public diaries and on each generated set (issue 11).
 
-    .venv/bin/python bench/engine/evaluate.py                     # public + independent, persistent, heavy, frozen
+    .venv/bin/python bench/engine/evaluate.py            # public + every generated set (tuning, frozen, stress)
     .venv/bin/python bench/engine/evaluate.py --sets heavy --failures
 
 The engine runs through the pure replay (tracker.rules.simulate, line for line what `manage.py replay` prints),
@@ -8,7 +8,8 @@ the rule of thumb through bench/engine/rule_of_thumb.py; both are graded as ../s
 (bench/engine/scoring.py). Generated sets are written on first use (bench/engine/generator.py). The public set is
 read from SCENARIOS_DIR, by default ../shared/scenarios/public beside the checkout.
 
-`frozen` is the frozen validation set: look at its figures, never tune on them.
+`frozen` is the frozen validation set and `sparse` and `sticky` are stress validation sets: look at their figures,
+never tune on them.
 """
 
 import argparse
@@ -24,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench.engine import rule_of_thumb
 from bench.engine.generator import ROOT, default_seed, ensure_set
-from bench.engine.noise import FROZEN_MODEL, MODELS
+from bench.engine.noise import FROZEN_MODEL, MODELS, VALIDATION_MODELS
 from bench.engine.patching import patch_constant
 from bench.engine.scoring import SEVERITY, Alert, Grade, alerts_from_lines, grade, percentile
 from tracker.rules import simulate
@@ -93,8 +94,9 @@ def report(name: str, grades: dict[str, Grade], seconds: float, failures: bool =
         f"== {name}: {first.diaries} diaries, {first.years:.1f} patient-years, "
         f"{first.years_without_change:.1f} without a change, {first.expected} expected alerts ({seconds:.0f} s)"
     ]
-    if name == FROZEN_MODEL:
-        lines.append("   frozen validation set: read it, never tune on it")
+    if name in VALIDATION_MODELS:
+        kind = "frozen validation set" if name == FROZEN_MODEL else "stress validation set"
+        lines.append(f"   {kind}: read it, never tune on it")
     width = 24
     groups = sorted({group for g in grades.values() for group in g.expectations})
     label = max([32, *(len(group) + 2 for group in groups)])

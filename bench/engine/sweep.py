@@ -10,7 +10,7 @@ and the generated sets are replayed through the pure engine. For each code: fals
 patient-year (score.py's definition), alerts of any severity before a change per patient-year (info included),
 and for the expectations naming the code, hits/misses, sensitivity and median/90th-percentile delay.
 `--also NAME=VALUE` holds other constants fixed for the whole sweep; `--share 0.5` replays every other diary.
-The frozen validation set is never swept: sweeping is tuning.
+The validation sets (frozen, sparse, sticky) are never swept: sweeping is tuning.
 """
 
 import argparse
@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench.engine.evaluate import run, set_files
-from bench.engine.noise import FROZEN_MODEL, TUNING_MODELS
+from bench.engine.noise import TUNING_MODELS, VALIDATION_MODELS
 from bench.engine.patching import parse_value
 from bench.engine.scoring import Grade, percentile
 
@@ -134,8 +134,8 @@ def main() -> None:
     codes = args.codes.split(",") if args.codes else None
     rows = []
     for set_name in args.sets.split(","):
-        if set_name == FROZEN_MODEL:
-            raise SystemExit("the frozen validation set is never swept: sweeping is tuning (bench/engine/README.md)")
+        if set_name in VALIDATION_MODELS:
+            raise SystemExit(f"{set_name} is a validation set: sweeping is tuning (bench/engine/README.md)")
         files = set_files(set_name, args.seed, args.processes)
         files = files[:: max(1, round(1 / args.share))] if args.share < 1 else files
         results = []

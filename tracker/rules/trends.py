@@ -57,8 +57,9 @@ RECENT_DAYS_THROUGH_GAP = 28
 STILL_THERE_LOGS = 3
 MIN_BASELINE_LOGS = 14
 # Chair stands are counts (about Poisson): analysed on Anscombe's square-root scale, where their noise no longer
-# depends on the level. A fall from an unknown start within the last 12 weeks (chair declines of sarcopenia and
-# myopathy build over 2-3 months), against a baseline strictly before that window.
+# depends on the level. A fall from an unknown start within the last 8 weeks, against a baseline strictly before
+# that window (12 weeks were tried: chair declines of sarcopenia and myopathy build over 2-3 months, but the
+# extra candidate starts raise the threshold and no set gained a find; docs/alerts.md).
 CHAIR_STAND_FIT_DAYS = 56
 CHAIR_STAND_RECENT_DAYS = 21
 MIN_CHAIR_STAND_AFTER_START = 4
@@ -269,7 +270,7 @@ def _hinge_decline(
 
 def objective_decline(days: Sequence[DayEntry], today: date) -> Shift | None:
     """Chair stands falling (sarcopenia, myopathy), or chair stands and steps falling together (parkinsonian
-    slowing): each a "steady, then falling in a straight line" fit from an unknown start in the last 12 weeks
+    slowing): each a "steady, then falling in a straight line" fit from an unknown start in the last 8 weeks
     against a baseline before them, chair stands as counts on Anscombe's scale, steps on a log scale; the two
     are combined by Stouffer's sum so that two modest falls together count as one clear one, once the chair stands
     show a fall on their own (Z_CHAIR_FALL_SHOWN): steps fall every winter, on a holiday, in a wet month, so a fall
@@ -328,7 +329,7 @@ def _worsening_trend(declines: list[Shift], windows: dict) -> Finding:
         "Please book an appointment so a doctor can look at why.",
         physician_text=f"Sustained decline over weeks beyond the patient's own noise: {changes} "
         "(middle-half average of the last 2 weeks against the logs from 4 to 17 weeks ago; for the chair stand "
-        "a line falling from its start within 12 weeks, against the tests before).",
+        "a line falling from its start within 8 weeks, against the tests before).",
     )
 
 
