@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from itertools import pairwise
-from math import log, sqrt
+from math import exp, log, sqrt
 
 from .baseline import (
     Level,
@@ -156,11 +156,12 @@ class SaveTimeView:
         return (steps.typical - log(self.today.steps + 1)) / steps.noise
 
     def steps_evidence(self) -> dict:
-        """The day's steps beside the usual (the median of the baseline's), when the phone counted both."""
-        logged = [d.steps for d in self.baseline_days if d.steps is not None]
-        if self.today.steps is None or not logged:
+        """The day's steps beside the usual the rules judged them against (steps(), back from the log scale, to the
+        nearest hundred: "about"), when the phone counted both."""
+        steps = self.steps()
+        if steps is None or self.today.steps is None:
             return {}
-        return {"steps_that_day": self.today.steps, "steps_usually": round(median(logged))}
+        return {"steps_that_day": self.today.steps, "steps_usually": int(round(exp(steps.typical) - 1, -2))}
 
     def new_nerve_signs(self) -> bool:
         return bool(NERVE_SYMPTOMS & self.new_symptoms) or self.numbness_rise >= 1
