@@ -11,7 +11,7 @@ good or bad spell lasts days), or heavy-tailed (Student t: mostly small, now and
 """
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import exp, sqrt
 
 # The frozen validation set: generated with this model and seed, scored, never tuned on (bench/engine/README.md).
@@ -123,51 +123,36 @@ MODELS = {
             steps_outlier_rate=0.03,
             chair_dispersion=0.03,
         ),
-        # Two stress models, validation only like `frozen` (never tuned on): the answering worlds the tuning models
-        # leave out at their extremes. Half the days unlogged, bad ones most of all, and long holidays: rules that
-        # need logs in a fixed window go silent here first.
-        NoiseModel(
-            name="sparse",
-            description="stress: about half the days unlogged (bad days most), long holidays, little copying",
-            kind="independent",
-            rating_sd=(0.4, 0.85),
-            ar1_rho=(0.0, 0.0),
-            t_df=0,
-            shared_sd=0.25,
-            copy_day=(0.0, 0.1),
-            copy_field=(0.0, 0.1),
-            digit_pull=(0.0, 0.15),
-            ceiling_shift=(0.0, 0.6),
-            missing_base=(0.35, 0.6),
-            missing_bad_gain=(0.5, 1.0),
-            holidays_per_year=(1.0, 3.0),
-            steps_sigma=(0.18, 0.32),
-            steps_outlier_rate=0.01,
-            chair_dispersion=0.0,
-        ),
-        # Ratings that wander like a slow random walk (spells lasting weeks) and are copied from yesterday on a
-        # third to a half of days: a fortnight's mean says little, and a trend is hard to tell from the wander.
-        NoiseModel(
-            name="sticky",
-            description="stress: AR(1) rho 0.8-0.95 (spells last weeks), copying a third to a half of days",
-            kind="ar1",
-            rating_sd=(0.6, 1.2),
-            ar1_rho=(0.8, 0.95),
-            t_df=0,
-            shared_sd=0.35,
-            copy_day=(0.3, 0.5),
-            copy_field=(0.2, 0.4),
-            digit_pull=(0.0, 0.2),
-            ceiling_shift=(0.2, 1.0),
-            missing_base=(0.03, 0.18),
-            missing_bad_gain=(0.2, 0.5),
-            holidays_per_year=(0.0, 1.5),
-            steps_sigma=(0.22, 0.38),
-            steps_outlier_rate=0.02,
-            chair_dispersion=0.02,
-        ),
     )
 }
+# Two stress models, validation only like `frozen` (never tuned on), each a tuning model with one thing it holds
+# moderate pushed to an extreme.
+_STRESS_MODELS = (
+    # Half the days unlogged, bad ones most of all, and long holidays: rules that need logs in a fixed window go
+    # silent here first.
+    replace(
+        MODELS["independent"],
+        name="sparse",
+        description="stress: about half the days unlogged (bad days most), long holidays, little copying",
+        rating_sd=(0.4, 0.85),
+        copy_day=(0.0, 0.1),
+        missing_base=(0.35, 0.6),
+        missing_bad_gain=(0.5, 1.0),
+        holidays_per_year=(1.0, 3.0),
+    ),
+    # Ratings that wander like a slow random walk (spells lasting weeks) and are copied from yesterday on a third to
+    # a half of days: a fortnight's mean says little, and a trend is hard to tell from the wander.
+    replace(
+        MODELS["persistent"],
+        name="sticky",
+        description="stress: AR(1) rho 0.8-0.95 (spells last weeks), copying a third to a half of days",
+        rating_sd=(0.6, 1.2),
+        ar1_rho=(0.8, 0.95),
+        copy_day=(0.3, 0.5),
+        copy_field=(0.2, 0.4),
+    ),
+)
+MODELS |= {model.name: model for model in _STRESS_MODELS}
 TUNING_MODELS = ("independent", "persistent", "heavy")
 # Looked at, never tuned on: the frozen set and the two stress sets.
 VALIDATION_MODELS = (FROZEN_MODEL, "sparse", "sticky")

@@ -59,7 +59,7 @@ MIN_BASELINE_LOGS = 14
 # Chair stands are counts (about Poisson): analysed on Anscombe's square-root scale, where their noise no longer
 # depends on the level. A fall from an unknown start within the last 8 weeks, against a baseline strictly before
 # that window (12 weeks were tried: chair declines of sarcopenia and myopathy build over 2-3 months, but the
-# extra candidate starts raise the threshold and no set gained a find; docs/alerts.md).
+# extra candidate starts raise the threshold: one tuning set gained a find, two lost three; docs/alerts.md).
 CHAIR_STAND_FIT_DAYS = 56
 CHAIR_STAND_RECENT_DAYS = 21
 MIN_CHAIR_STAND_AFTER_START = 4
