@@ -4,6 +4,8 @@ The usual and recent levels and the symptom day counts are the selector's (track
 the alert's day, the very numbers the doctor's summary shows for a period ending that day.
 """
 
+from datetime import date
+
 from tracker.labels import LIFE_EVENT_KIND_LABELS, alert_label, severity_label, symptom_label
 from tracker.selectors.figures import Figures
 
@@ -20,10 +22,20 @@ def _number(value) -> str:
     return f"{value:.1f}".removesuffix(".0") if isinstance(value, float) else str(value)
 
 
-def _window(name: str, window) -> str | None:
+def _day(iso: str, figures: Figures) -> str:
+    """A stored date as people write it: "5 Mar", with the year only when it is not the alert's year."""
+    day = date.fromisoformat(iso)
+    return f"{day:%-d %b}" if day.year == figures.end.year else f"{day:%-d %b %Y}"
+
+
+def _days(isos, figures: Figures) -> str:
+    return ", ".join(_day(iso, figures) for iso in isos)
+
+
+def _window(name: str, window, figures: Figures) -> str | None:
     if not window or not window[0]:
         return None
-    return f"{name}: {window[0]} to {window[1]}"
+    return f"{name}: {_day(window[0], figures)} to {_day(window[1], figures)}"
 
 
 def _shift(shift: dict, figures: Figures) -> str:
@@ -77,9 +89,9 @@ def evidence_lines(evidence: dict, figures: Figures) -> list[str]:
             f"Steps that day: {evidence['steps_that_day']:,} (usually about {evidence['steps_usually']:,} a day)"
         )
     if evidence.get("crashes_after"):
-        lines.append(f"Days tiredness jumped after a busy day: {', '.join(evidence['crashes_after'])}")
+        lines.append(f"Days tiredness jumped after a busy day: {_days(evidence['crashes_after'], figures)}")
     if evidence.get("crash_days"):
-        days = ", ".join(evidence["crash_days"])
+        days = _days(evidence["crash_days"], figures)
         lines.append(f"Days tiredness jumped, each a day or two after a busier day than usual: {days}")
     for other in evidence.get("also", []):
         lines.append(
@@ -87,14 +99,15 @@ def evidence_lines(evidence: dict, figures: Figures) -> list[str]:
         )
     for spell in evidence.get("explained_by", []):
         kind = LIFE_EVENT_KIND_LABELS.get(spell["kind"], "A spell that looked like an illness")
-        until = f" to {spell['end']}" if spell.get("end") else ", still going on"
-        lines.append(f"Left out of the comparison as a passing spell: {kind} from {spell['start']}{until}")
+        start = _day(spell["start"], figures)
+        until = f" to {_day(spell['end'], figures)}" if spell.get("end") else ", still going on"
+        lines.append(f"Left out of the comparison as a passing spell: {kind} from {start}{until}")
     lines.extend(
         line
         for line in (
             _symptom_days(figures),
-            _window("Your usual days, compared against", evidence.get("baseline_window")),
-            _window("Recent days looked at", evidence.get("recent_window")),
+            _window("Your usual days, compared against", evidence.get("baseline_window"), figures),
+            _window("Recent days looked at", evidence.get("recent_window"), figures),
         )
         if line
     )

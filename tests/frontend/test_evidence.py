@@ -39,7 +39,7 @@ def test_save_time_evidence_reads_as_plain_words():
         "Right leg strength that day: 2 out of 10 (usually about 8); the entry before: 8",
         "New compared with your usual days: face drooping, arm weakness or trouble speaking",
         "Numbness reached: up to the calves or knees",
-        "Your usual days, compared against: 2025-12-01 to 2025-12-30",
+        "Your usual days, compared against: 1 Dec 2025 to 30 Dec 2025",
     ]
 
 
@@ -57,7 +57,7 @@ def test_trend_evidence_names_each_declining_measurement_with_the_selectors_leve
     assert lines == [
         "Chair stands in 30 seconds: usually about 12, lately about 8.5",
         "Days with each symptom from 1 Jan to 14 Feb: Tingling or pins and needles 7 days; I fell 1 day",
-        "Recent days looked at: 2026-02-01 to 2026-02-14",
+        "Recent days looked at: 1 Feb to 14 Feb",
     ]
 
 
@@ -97,7 +97,7 @@ def test_a_trend_says_which_spell_it_left_out():
     )
     assert lines == [
         "Left out of the comparison as a passing spell: "
-        "A spell that looked like an illness from 2026-01-10 to 2026-01-14"
+        "A spell that looked like an illness from 10 Jan to 14 Jan"
     ]
 
 
@@ -106,7 +106,7 @@ def test_crashes_found_from_the_crashes_back_are_listed_by_day():
         {"busier_before_crashes_z": 3.1, "crash_days": ["2026-03-05", "2026-03-13", "2026-03-29"]}, _figures()
     )
     assert (
-        "Days tiredness jumped, each a day or two after a busier day than usual: 2026-03-05, 2026-03-13, 2026-03-29"
+        "Days tiredness jumped, each a day or two after a busier day than usual: 5 Mar, 13 Mar, 29 Mar"
         in lines
     )
 
