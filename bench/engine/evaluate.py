@@ -27,6 +27,8 @@ from bench.engine import rule_of_thumb
 from bench.engine.generator import ROOT, default_seed, ensure_set
 from bench.engine.noise import FROZEN_MODEL, MODELS, VALIDATION_MODELS
 from bench.engine.patching import patch_constant
+from bench.engine.renoise import RENOISE_MODELS, renoised_model
+from bench.engine.renoise import ensure_set as ensure_renoised_set
 from bench.engine.scoring import SEVERITY, Alert, Grade, alerts_from_lines, grade, percentile
 from tracker.rules import simulate
 
@@ -43,6 +45,8 @@ def set_files(name: str, seed: int | None = None, processes: int = 2) -> list[Pa
     """The diaries of `public`, of a noise model's generated set, or of any directory of scenario files."""
     if name == PUBLIC:
         return sorted(public_directory().glob("*.json"))
+    if renoised_model(name):
+        return sorted(ensure_renoised_set(public_directory(), renoised_model(name)).glob("*.json"))
     if name not in MODELS and Path(name).is_dir():
         return sorted(Path(name).glob("*.json"))
     return ensure_set(name, default_seed(name) if seed is None else seed, processes).files
@@ -94,8 +98,10 @@ def report(name: str, grades: dict[str, Grade], seconds: float, failures: bool =
         f"== {name}: {first.diaries} diaries, {first.years:.1f} patient-years, "
         f"{first.years_without_change:.1f} without a change, {first.expected} expected alerts ({seconds:.0f} s)"
     ]
-    if name in VALIDATION_MODELS:
-        kind = "frozen validation set" if name == FROZEN_MODEL else "stress validation set"
+    if name in VALIDATION_MODELS or renoised_model(name):
+        kind = {FROZEN_MODEL: "frozen validation set"}.get(name, "stress validation set")
+        if renoised_model(name):
+            kind = "the public diaries with harder noise"
         lines.append(f"   {kind}: read it, never tune on it")
     width = 24
     groups = sorted({group for g in grades.values() for group in g.expectations})
@@ -167,7 +173,9 @@ def summary(results: dict[str, dict[str, Grade]]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
-        "--sets", default=",".join((PUBLIC, *MODELS)), help="comma-separated: public, noise models, directories"
+        "--sets",
+        default=",".join((PUBLIC, *MODELS, *(f"public+{model}" for model in RENOISE_MODELS))),
+        help="comma-separated: public, noise models, public+<noise model>, directories",
     )
     parser.add_argument("--seed", type=int, help="seed of the generated sets (default: each model's own)")
     parser.add_argument("--rules", default=",".join(RULES), help="comma-separated: engine, thumb")
