@@ -185,10 +185,17 @@ class SaveTimeView:
 
 def check_log(patient: PatientContext, history: Sequence[DayEntry], today: DayEntry) -> list[Finding]:
     view = _view(patient, history, today)
-    # Among findings of equal severity the first leads the alert: with known cancer, cord compression is the
-    # more specific reading of a bladder change or of weakness getting worse.
-    checks = (_sudden_weakness, _cord_compression, _bladder_bowel, _rapid_progression, _fall)
-    return [finding for check in checks if (finding := check(view)) is not None]
+    return [finding for check in _checks_in_order(view) if (finding := check(view)) is not None]
+
+
+def _checks_in_order(view: SaveTimeView) -> tuple:
+    """Among findings of equal severity the first leads the alert. With known cancer, cord compression is the more
+    specific reading of a bladder change or of weakness getting worse. A new bladder, bowel or saddle change without
+    face, arm, speech or eyesight signs is the cauda equina picture even with one leg weaker (the compressed nerve
+    roots are often those of one side), so it leads with its own advice, the one-sided drop riding along."""
+    if CAUDA_EQUINA_SYMPTOMS & view.new_symptoms and not STROKE_SIGNS & view.today.symptoms:
+        return (_cord_compression, _bladder_bowel, _sudden_weakness, _rapid_progression, _fall)
+    return (_sudden_weakness, _cord_compression, _bladder_bowel, _rapid_progression, _fall)
 
 
 def _view(patient: PatientContext, history: Sequence[DayEntry], today: DayEntry) -> SaveTimeView:

@@ -255,6 +255,23 @@ def test_both_legs_collapsing_on_a_day_of_ordinary_walking_is_urgent_unless_it_c
     assert codes(check_log(PatientContext(), history, housebound))["sudden_weakness"] is Severity.EMERGENCY
 
 
+def test_one_leg_suddenly_weak_with_a_new_bladder_change_leads_as_cauda_equina():
+    """Cauda equina compression often weakens one leg more: the bladder change leads, with its own advice."""
+    history = steady_history()
+    today = next_day(history, right=3, symptoms={"back_pain", "bladder_bowel_change"})
+    findings = check_log(PatientContext(), history, today)
+    assert [(f.code, f.severity) for f in findings][:2] == [
+        ("bladder_bowel", Severity.EMERGENCY),
+        ("sudden_weakness", Severity.EMERGENCY),
+    ]
+
+
+def test_one_leg_suddenly_weak_with_face_arm_speech_signs_leads_as_a_stroke_even_with_a_bladder_change():
+    history = steady_history()
+    today = next_day(history, right=3, symptoms={"face_arm_speech", "bladder_bowel_change"})
+    assert check_log(PatientContext(), history, today)[0].code == "sudden_weakness"
+
+
 def test_a_first_ever_log_with_a_very_weak_leg_and_a_bladder_change_is_an_emergency():
     today = DayEntry(
         date=START, strength_left=2, strength_right=7, fatigue=4, symptoms=frozenset({"bladder_bowel_change"})

@@ -473,7 +473,14 @@ function fall(view) {
 // numbness_extent, symptoms}. Dates are the patient's local dates as YYYY-MM-DD.
 export function checkLog(patient, history, today) {
   const view = saveTimeView(patient, history, today);
-  return [suddenWeakness, cordCompression, bladderBowel, rapidProgression, fall]
+  // The first of equal severity leads (red_flags._checks_in_order): a new bladder, bowel or saddle change without
+  // face, arm, speech or eyesight signs is the cauda equina picture, even with one leg weaker.
+  const caudaPicture =
+    intersects(CAUDA_EQUINA_SYMPTOMS, view.newSymptoms) && !intersects(STROKE_SIGNS, view.symptoms);
+  const checks = caudaPicture
+    ? [cordCompression, bladderBowel, suddenWeakness, rapidProgression, fall]
+    : [suddenWeakness, cordCompression, bladderBowel, rapidProgression, fall];
+  return checks
     .map((check) => check(view))
     .filter((finding) => finding !== null);
 }
