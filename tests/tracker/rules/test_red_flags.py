@@ -191,6 +191,24 @@ def test_both_legs_suddenly_weak_with_a_bladder_change_is_a_cauda_equina_emergen
     assert found == {"bladder_bowel": Severity.EMERGENCY}
 
 
+def test_known_cancer_new_back_pain_with_a_leg_2_points_down_in_a_noisy_diary_is_urgent():
+    """2 points is 1.6 SDs of this person's noise: not new weakness alone, but with new back pain (NICE NG234)."""
+    wobble = (0, 1, -1, 2, 0, -2, 1, -1)
+    history = [
+        DayEntry(
+            date=START + timedelta(days=i),
+            strength_left=7 + wobble[i % 8],
+            strength_right=7 + wobble[(i + 3) % 8],
+            fatigue=3,
+        )
+        for i in range(40)
+    ]
+    with_back_pain = check_log(CANCER, history, next_day(history, left=5, right=7, symptoms={"back_pain"}))
+    assert codes(with_back_pain) == {"cord_compression": Severity.URGENT}
+    assert check_log(CANCER, history, next_day(history, left=5, right=7)) == []
+    assert check_log(CANCER, history, next_day(history, left=6, right=7, symptoms={"back_pain"})) == []
+
+
 def test_known_cancer_with_stable_legs_raises_nothing():
     history = steady_history()
     today = next_day(history, left=7, right=8)

@@ -158,7 +158,9 @@ class LegChange {
   get drop() { return this.baseline.typical - this.today; }
   get stepFromPrevious() { return this.previous === null ? 0 : this.previous - this.today; }
   isBelow(value, drop) { return value < halfwayBelow(this.baseline.typical, drop); }
-  isNewWeakness() { return this.isBelow(this.today, NEW_WEAKNESS_DROP) && this.drop >= 2 * this.baseline.noise; }
+  isNewWeakness(noiseSds = 2) {
+    return this.isBelow(this.today, NEW_WEAKNESS_DROP) && this.drop >= noiseSds * this.baseline.noise;
+  }
   isSevere() { return this.isBelow(this.today, SEVERE_STRENGTH_DROP) && this.drop >= 3 * this.baseline.noise; }
   isSudden() {
     return this.previous === null || this.stepFromPrevious >= nearestWhole(SUDDEN_SHARE * this.drop);
@@ -420,6 +422,9 @@ function backPainMostDays(view) {
   return withPain.length >= PERSISTENT_BACK_PAIN_SHARE * days.length && withPain.length >= 4;
 }
 
+// With cancer, new back pain is evidence too: a leg that fell with it is judged at 1.5 SDs (red_flags.py).
+const WEAKNESS_SDS_WITH_NEW_BACK_PAIN = 1.5;
+
 function cordCompression(view) {
   if (!view.patient.history.has("cancer")) return null;
   const severeWeaker = view.newWeakness().filter((leg) => leg.isSevere());
@@ -434,7 +439,12 @@ function cordCompression(view) {
   } else if (severe.length && (newBackPain || neurological.size || lasting.length)) {
     const basis = newBackPain ? "with new back pain" : neurological.size ? "with new nerve symptoms" : "that has lasted";
     [severity, reason] = ["emergency", `severe new leg weakness ${basis}`];
-  } else if (newBackPain && (view.newWeakness().length || neurological.size || view.numbnessRise >= 1)) {
+  } else if (
+    newBackPain &&
+    (view.legs.some((leg) => leg.isNewWeakness(WEAKNESS_SDS_WITH_NEW_BACK_PAIN)) ||
+      neurological.size ||
+      view.numbnessRise >= 1)
+  ) {
     [severity, reason] = ["urgent", "new back pain with leg weakness or nerve symptoms"];
   } else if (intersects(MSCC_NEUROLOGICAL_SYMPTOMS, view.newSincePrevious) && view.newWeakness().length) {
     [severity, reason] = ["urgent", "new leg weakness with new heaviness, numbness or other nerve symptoms"];
