@@ -96,8 +96,7 @@ def test_a_trend_says_which_spell_it_left_out():
         {"explained_by": [{"kind": "illness_like", "start": "2026-01-10", "end": "2026-01-14"}]}, _figures()
     )
     assert lines == [
-        "Left out of the comparison as a passing spell: "
-        "A spell that looked like an illness from 10 Jan to 14 Jan"
+        "Left out of the comparison as a passing spell: A spell that looked like an illness from 10 Jan to 14 Jan"
     ]
 
 
@@ -105,10 +104,7 @@ def test_crashes_found_from_the_crashes_back_are_listed_by_day():
     lines = evidence_lines(
         {"busier_before_crashes_z": 3.1, "crash_days": ["2026-03-05", "2026-03-13", "2026-03-29"]}, _figures()
     )
-    assert (
-        "Days tiredness jumped, each a day or two after a busier day than usual: 5 Mar, 13 Mar, 29 Mar"
-        in lines
-    )
+    assert "Days tiredness jumped, each a day or two after a busier day than usual: 5 Mar, 13 Mar, 29 Mar" in lines
 
 
 def test_both_legs_weaker_on_a_day_of_usual_walking_shows_that_days_steps_beside_the_usual():
