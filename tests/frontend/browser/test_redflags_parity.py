@@ -12,9 +12,11 @@ from tracker.symptoms import SYMPTOMS
 
 CASES = 1500
 # Near thresholds that random diaries seldom reach together: cancer with new back pain and a leg a little down in a
-# noisy diary; a new bladder change on the day one leg dropped (which finding leads).
+# noisy diary; cancer with both legs down on one day; a new bladder change on the day one leg dropped (which finding
+# leads).
 FOCUSED = (
     {"history": frozenset({"cancer"}), "new": {"back_pain"}, "wobble": 2, "drops": [1, 2, 3]},
+    {"history": frozenset({"cancer"}), "new": set(), "wobble": 1, "drops": [2, 3, 4], "right_drops": [2, 3, 4]},
     {"history": frozenset(), "new": {"bladder_bowel_change"}, "wobble": 1, "drops": [3, 4, 5]},
     {"history": frozenset(), "new": {"bladder_bowel_change", "face_arm_speech"}, "wobble": 1, "drops": [3, 4, 5]},
 )
@@ -55,7 +57,9 @@ def _diary(rng: random.Random, focus: dict | None = None):
     entry = DayEntry(
         date=today,
         strength_left=max(0, usual["left"] - rng.choice(drops) - slide * 7),
-        strength_right=max(0, usual["right"] - rng.choice([0, 0, 2, 4])),
+        strength_right=max(
+            0, usual["right"] - rng.choice(focus.get("right_drops", [0, 0, 2, 4]) if focus else [0, 0, 2, 4])
+        ),
         fatigue=max(0, min(10, usual_fatigue + rng.choice([0, 0, 1, 3, 5]))),
         steps=rng.choice([None, int(usual_steps * rng.uniform(0.1, 1.3))]),
         numbness_extent=min(4, usual_numbness + rng.choice([0, 0, 1, 2, 3])),

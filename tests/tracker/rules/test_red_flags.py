@@ -209,6 +209,22 @@ def test_known_cancer_new_back_pain_with_a_leg_2_points_down_in_a_noisy_diary_is
     assert check_log(CANCER, history, next_day(history, left=6, right=7, symptoms={"back_pain"})) == []
 
 
+def test_known_cancer_with_both_legs_3_points_down_on_one_day_is_urgent_without_waiting():
+    history = steady_history()
+    findings = check_log(CANCER, history, next_day(history, left=5, right=5))
+    assert [(f.code, f.severity, f.evidence["reason"]) for f in findings] == [
+        ("cord_compression", Severity.URGENT, "both legs much weaker than usual")
+    ]
+    assert check_log(PatientContext(), history, next_day(history, left=5, right=5)) == []
+    assert check_log(CANCER, history, next_day(history, left=5, right=6)) == []
+
+
+def test_known_cancer_with_both_legs_down_on_a_flu_like_day_waits():
+    history = steady_history()
+    flu_like = next_day(history, left=5, right=5)._replace(fatigue=8)
+    assert check_log(CANCER, history, flu_like) == []
+
+
 def test_known_cancer_with_stable_legs_raises_nothing():
     history = steady_history()
     today = next_day(history, left=7, right=8)

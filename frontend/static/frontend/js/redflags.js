@@ -422,6 +422,18 @@ function backPainMostDays(view) {
   return withPain.length >= PERSISTENT_BACK_PAIN_SHARE * days.length && withPain.length >= 4;
 }
 
+// With cancer, both legs newly weaker by 3 points or more on one day is urgent at once (red_flags.py).
+const BOTH_LEGS_DROP_WITH_CANCER = 3;
+
+function bothLegsMuchWeaker(view) {
+  const legs = view.newWeakness();
+  return (
+    legs.length === 2 &&
+    legs.every((leg) => leg.isBelow(leg.today, BOTH_LEGS_DROP_WITH_CANCER)) &&
+    !isIllnessLike(view)
+  );
+}
+
 // With cancer, new back pain is evidence too: a leg that fell with it is judged at 1.5 SDs (red_flags.py).
 const WEAKNESS_SDS_WITH_NEW_BACK_PAIN = 1.5;
 
@@ -450,6 +462,8 @@ function cordCompression(view) {
     [severity, reason] = ["urgent", "new leg weakness with new heaviness, numbness or other nerve symptoms"];
   } else if (lasting.length) {
     [severity, reason] = ["urgent", "new leg weakness that has lasted"];
+  } else if (bothLegsMuchWeaker(view)) {
+    [severity, reason] = ["urgent", "both legs much weaker than usual"];
   } else if (neurological.has("fall") || neurological.has("balance_problems")) {
     [severity, reason] = ["urgent", "a new fall or walking difficulty"];
   } else if (newBackPain && backPainMostDays(view)) {
