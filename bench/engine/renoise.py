@@ -36,7 +36,7 @@ from bench.engine.noise import MODELS, NoiseModel, PerceptionNoise, draw
 
 COPIES = 12
 DEFAULT_SEED = 1
-RENOISE_MODELS = ("independent", "persistent", "heavy", "sticky")
+RENOISE_MODELS = ("independent", "persistent", "heavy", "frozen", "sparse", "sticky")
 RATINGS = ("strength_left", "strength_right", "fatigue")
 RED_FLAG_SYMPTOMS = frozenset({"fall", "bladder_bowel_change", "saddle_numbness", "face_arm_speech", "sudden_onset"})
 PRESSING = frozenset({"urgent", "emergency"})
