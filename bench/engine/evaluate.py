@@ -24,10 +24,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench.engine import rule_of_thumb
-from bench.engine.generator import ROOT, default_seed, ensure_set
+from bench.engine.generator import default_seed, ensure_set
 from bench.engine.noise import FROZEN_MODEL, MODELS, VALIDATION_MODELS
 from bench.engine.patching import patch_constant
-from bench.engine.renoise import RENOISE_MODELS, renoised_model
+from bench.engine.renoise import RENOISE_MODELS, public_directory, renoised_model, set_name
 from bench.engine.renoise import ensure_set as ensure_renoised_set
 from bench.engine.scoring import SEVERITY, Alert, Grade, alerts_from_lines, grade, percentile
 from tracker.rules import simulate
@@ -35,10 +35,6 @@ from tracker.rules import simulate
 RULES: dict[str, Callable] = {"engine": simulate.replay_alerts, "thumb": rule_of_thumb.replay_alerts}
 RULE_TITLES = {"engine": "engine", "thumb": "rule of thumb"}
 PUBLIC = "public"
-
-
-def public_directory() -> Path:
-    return Path(os.environ.get("SCENARIOS_DIR") or ROOT.parent / "shared" / "scenarios" / "public")
 
 
 def set_files(name: str, seed: int | None = None, processes: int = 2) -> list[Path]:
@@ -91,6 +87,14 @@ def _delays(delays: list[int]) -> str:
     return f"{percentile(delays, 0.5):g}/{percentile(delays, 0.9):g}"
 
 
+def _validation_kind(name: str) -> str | None:
+    if renoised_model(name):
+        return "the public diaries with harder noise"
+    if name == FROZEN_MODEL:
+        return "frozen validation set"
+    return "stress validation set" if name in VALIDATION_MODELS else None
+
+
 def report(name: str, grades: dict[str, Grade], seconds: float, failures: bool = False) -> list[str]:
     rules = list(grades)
     first = grades[rules[0]]
@@ -98,10 +102,7 @@ def report(name: str, grades: dict[str, Grade], seconds: float, failures: bool =
         f"== {name}: {first.diaries} diaries, {first.years:.1f} patient-years, "
         f"{first.years_without_change:.1f} without a change, {first.expected} expected alerts ({seconds:.0f} s)"
     ]
-    if name in VALIDATION_MODELS or renoised_model(name):
-        kind = {FROZEN_MODEL: "frozen validation set"}.get(name, "stress validation set")
-        if renoised_model(name):
-            kind = "the public diaries with harder noise"
+    if kind := _validation_kind(name):
         lines.append(f"   {kind}: read it, never tune on it")
     width = 24
     groups = sorted({group for g in grades.values() for group in g.expectations})
@@ -174,7 +175,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "--sets",
-        default=",".join((PUBLIC, *MODELS, *(f"public+{model}" for model in RENOISE_MODELS))),
+        default=",".join((PUBLIC, *MODELS, *map(set_name, RENOISE_MODELS))),
         help="comma-separated: public, noise models, public+<noise model>, directories",
     )
     parser.add_argument("--seed", type=int, help="seed of the generated sets (default: each model's own)")

@@ -15,6 +15,7 @@ import hashlib
 import json
 import random
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from multiprocessing import get_context
@@ -115,16 +116,22 @@ def ensure_set(model: str, seed: int, processes: int = 2) -> SetFiles:
     """The set's files, written first when missing or made by another version of the generator."""
     check_seed(model, seed)
     directory = set_directory(model, seed)
-    manifest_path = directory / "manifest.txt"
-    manifest = f"{model} {seed} {generator_version()}\n"
-    if not (manifest_path.exists() and manifest_path.read_text() == manifest):
-        directory.mkdir(parents=True, exist_ok=True)
-        for old in directory.glob("*.json"):
-            old.unlink()
-        for diary in build_set(model, seed, processes):
-            (directory / f"{diary['id']}.json").write_text(json.dumps(diary, separators=(",", ":")))
-        manifest_path.write_text(manifest)
+    write_set(directory, f"{model} {seed} {generator_version()}\n", lambda: build_set(model, seed, processes))
     return SetFiles(model, seed, directory)
+
+
+def write_set(directory: Path, manifest: str, diaries: Callable[[], Iterable[dict]]) -> None:
+    """Write `diaries()` as the directory's scenario files unless its manifest already reads `manifest` (the same
+    sources made them); stale files go first."""
+    manifest_path = directory / "manifest.txt"
+    if manifest_path.exists() and manifest_path.read_text() == manifest:
+        return
+    directory.mkdir(parents=True, exist_ok=True)
+    for old in directory.glob("*.json"):
+        old.unlink()
+    for diary in diaries():
+        (directory / f"{diary['id']}.json").write_text(json.dumps(diary, separators=(",", ":")))
+    manifest_path.write_text(manifest)
 
 
 def main() -> None:

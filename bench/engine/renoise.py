@@ -22,8 +22,10 @@ been looked at for too long to tune on in any form.
 import argparse
 import hashlib
 import json
+import os
 import random
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from math import exp
@@ -31,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.engine.generator import SETS_DIR
+from bench.engine.generator import ROOT, SETS_DIR, write_set
 from bench.engine.noise import MODELS, NoiseModel, PerceptionNoise, draw
 
 COPIES = 12
@@ -47,6 +49,11 @@ CHAIR_ADDED_SD = 1.2
 # Public diaries already carry their generator's own noise; the models' perception noise is added at this fraction
 # of its SD, so the sum is harder than the public set without drowning its signals.
 ADDED_NOISE_FRACTION = 0.8
+
+
+def public_directory() -> Path:
+    """The public scenarios: SCENARIOS_DIR, by default ../shared/scenarios/public beside the checkout."""
+    return Path(os.environ.get("SCENARIOS_DIR") or ROOT.parent / "shared" / "scenarios" / "public")
 
 
 def set_name(model: str) -> str:
@@ -112,7 +119,15 @@ def renoise(diary: dict, model: NoiseModel, rng: random.Random, copy: int) -> di
     return diary | {"id": f"{diary['id']}+{model.name}-{copy}", "days": days}
 
 
-def _answers(day, previous, moved, mood, copy_day, copy_field, rng) -> dict:
+def _answers(
+    day: dict,
+    previous: dict | None,
+    moved: dict[str, float],
+    mood: float,
+    copy_day: float,
+    copy_field: float,
+    rng: random.Random,
+) -> dict:
     if previous is not None and rng.random() < copy_day:
         return {name: previous[name] for name in RATINGS}
     answers = {
@@ -134,30 +149,22 @@ def ensure_set(public: Path, model: str, seed: int = DEFAULT_SEED) -> Path:
     if model not in MODELS:
         raise SystemExit(f"unknown noise model {model!r}; known: {', '.join(MODELS)}")
     sources = sorted(public.glob("*.json"))
-    directory = set_directory(model, seed)
     digest = hashlib.sha256(_version().encode())
     for path in sources:
         digest.update(path.read_bytes())
-    manifest = f"{model} {seed} {digest.hexdigest()[:16]}\n"
-    manifest_path = directory / "manifest.txt"
-    if manifest_path.exists() and manifest_path.read_text() == manifest:
-        return directory
-    directory.mkdir(parents=True, exist_ok=True)
-    for old in directory.glob("*.json"):
-        old.unlink()
-    for path in sources:
-        diary = json.loads(path.read_text())
-        for copy in range(COPIES):
-            rng = random.Random(f"renoise {model} {seed} {diary['id']} {copy}")
-            noisy = renoise(diary, MODELS[model], rng, copy)
-            (directory / f"{noisy['id']}.json").write_text(json.dumps(noisy, separators=(",", ":")))
-    manifest_path.write_text(manifest)
+    directory = set_directory(model, seed)
+    write_set(directory, f"{model} {seed} {digest.hexdigest()[:16]}\n", lambda: _copies(sources, model, seed))
     return directory
 
 
-def main() -> None:
-    from bench.engine.evaluate import public_directory
+def _copies(sources: list[Path], model: str, seed: int) -> Iterator[dict]:
+    for path in sources:
+        diary = json.loads(path.read_text())
+        for copy in range(COPIES):
+            yield renoise(diary, MODELS[model], random.Random(f"renoise {model} {seed} {diary['id']} {copy}"), copy)
 
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", choices=sorted(MODELS), action="append")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)

@@ -54,12 +54,11 @@ def _diary(rng: random.Random, focus: dict | None = None):
         )
     new = set(focus["new"]) if focus else set(rng.sample(SYMPTOMS, rng.choice([0, 0, 1, 2])))
     drops = focus["drops"] if focus else [0, 1, 2, 3, 4, 5, 7]
+    right_drops = (focus or {}).get("right_drops", [0, 0, 2, 4])
     entry = DayEntry(
         date=today,
         strength_left=max(0, usual["left"] - rng.choice(drops) - slide * 7),
-        strength_right=max(
-            0, usual["right"] - rng.choice(focus.get("right_drops", [0, 0, 2, 4]) if focus else [0, 0, 2, 4])
-        ),
+        strength_right=max(0, usual["right"] - rng.choice(right_drops)),
         fatigue=max(0, min(10, usual_fatigue + rng.choice([0, 0, 1, 3, 5]))),
         steps=rng.choice([None, int(usual_steps * rng.uniform(0.1, 1.3))]),
         numbness_extent=min(4, usual_numbness + rng.choice([0, 0, 1, 2, 3])),
