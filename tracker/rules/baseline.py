@@ -105,7 +105,7 @@ def normal_equivalent(t: float, degrees_of_freedom: float) -> float:
 def autocorrelations(values: Sequence[float], centre: float, cap: float) -> tuple[float, float]:
     """Lag-1 and lag-2 autocorrelations of consecutive logs (deviations from the centre, capped at `cap`); 0 where
     there are too few logs or no spread."""
-    deviations = [-cap if d < -cap else cap if d > cap else d for d in (v - centre for v in values)]
+    deviations = [-cap if (d := v - centre) < -cap else cap if d > cap else d for v in values]
     n = len(deviations)
     spread = sum([d * d for d in deviations])
     if not spread:

@@ -159,6 +159,8 @@ def analyse_day(patient: PatientContext, days: Sequence[DayEntry], today: date) 
 
 
 def _outside(days: Sequence[DayEntry], episodes: Sequence[Episode]) -> list[DayEntry]:
+    if not episodes:
+        return list(days)
     return [d for d in days if not any(e.covers(d.date) for e in episodes)]
 
 
