@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/engine/evaluate.py            # public + every generated set (tuning, frozen, stress)
     .venv/bin/python bench/engine/evaluate.py --sets heavy --failures
+    .venv/bin/python bench/engine/evaluate.py --rules engine --save .run/after.json   # then compare.py
 
 The engine runs through the pure replay (tracker.rules.simulate, line for line what `manage.py replay` prints),
 the rule of thumb through bench/engine/rule_of_thumb.py; both are graded as ../shared/scenarios/score.py grades
@@ -171,6 +172,14 @@ def summary(results: dict[str, dict[str, Grade]]) -> list[str]:
     return lines
 
 
+def saved(results: dict[str, dict[str, Grade]]) -> dict:
+    """What --save writes: each set's kind (None for a tuning set) and each rule's grade."""
+    return {
+        name: {"validation": _validation_kind(name), "grades": {rule: g.as_json() for rule, g in grades.items()}}
+        for name, grades in results.items()
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
@@ -182,6 +191,7 @@ def main() -> None:
     parser.add_argument("--rules", default=",".join(RULES), help="comma-separated: engine, thumb")
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--failures", action="store_true", help="list every miss and false alert")
+    parser.add_argument("--save", type=Path, help="also write every grade to this JSON file (for compare.py)")
     args = parser.parse_args()
     results = {}
     for name in args.sets.split(","):
@@ -195,6 +205,8 @@ def main() -> None:
         print()
     if results:
         print("\n".join(summary(results)))
+    if args.save:
+        args.save.write_text(json.dumps(saved(results), indent=1))
     print(f"severities: {', '.join(SEVERITY)}; false alerts and load count soon and above, as score.py does")
 
 
