@@ -17,6 +17,7 @@ import redis
 from celery.contrib.testing.worker import start_worker
 from celery.worker import state as worker_state
 from django.conf import settings
+from kombu.exceptions import ChannelError
 from rest_framework.test import APIClient
 
 from tests.push_service import ca_bundle_path, start_push_service
@@ -110,10 +111,32 @@ def celery_worker(_celery_worker_session, transactional_db):
     celery_app.control.purge()
 
 
-def _wait_until_worker_idle(timeout: float = 20.0) -> None:
+def _wait_until_worker_idle(timeout: float = 20.0, settle: float = 0.2) -> None:
+    """Until the worker has run everything sent to it: nothing running or reserved and nothing queued, for `settle`
+    seconds on end (a save's task is sent just after its commit, so a test can see the row a moment before the
+    message exists)."""
     deadline = time.monotonic() + timeout
-    while worker_state.active_requests and time.monotonic() < deadline:
+    idle_since = None
+    while time.monotonic() < deadline:
+        if worker_state.active_requests or worker_state.reserved_requests or _queued_messages():
+            idle_since = None
+        elif idle_since is None:
+            idle_since = time.monotonic()
+        elif time.monotonic() - idle_since >= settle:
+            return
         time.sleep(0.05)
+
+
+def _queued_messages() -> int:
+    with celery_app.connection_for_read() as connection:
+        return sum(_queue_length(connection.default_channel, queue.name) for queue in celery_app.conf.task_queues)
+
+
+def _queue_length(channel, name: str) -> int:
+    try:
+        return channel.queue_declare(name, passive=True).message_count
+    except ChannelError:  # nothing was ever sent to it
+        return 0
 
 
 @pytest.fixture

@@ -217,6 +217,8 @@ def test_offline_a_new_diary_is_asked_and_a_yes_shows_the_call_screen(phone_at, 
     context.set_offline(False)
     log = _todays_log(patient)
     assert (log.strength_left, log.strength_right, log.symptoms) == (2, 8, ["face_arm_speech"])
+    alert = _first_alert(patient)
+    assert (alert.code, alert.severity) == ("sudden_weakness", "emergency")
 
 
 CASES = [
