@@ -9,6 +9,7 @@ baseline. frontend/static/frontend/js/redflags.js is the phone's copy for offlin
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cached_property
 from itertools import pairwise
 from math import exp, log, sqrt
 
@@ -111,9 +112,10 @@ class LegChange:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SaveTimeView:
-    """What the save-time rules know about today against the patient's own history."""
+    """What the save-time rules know about today against the patient's own history. The usual steps and fatigue
+    are worked out on first use, once (most saves never need them)."""
 
     patient: PatientContext
     today: DayEntry
@@ -140,25 +142,27 @@ class SaveTimeView:
         """Legs at 3/10 or less: severe weakness whatever the usual level (needs no baseline)."""
         return [side for side in ("left", "right") if getattr(self.today, f"strength_{side}") <= SEVERELY_WEAK]
 
+    @cached_property
     def steps(self) -> Level | None:
-        """Usual steps on a log scale (read only when a one-sided drop needs corroboration)."""
+        """Usual steps on a log scale."""
         logged = [log(d.steps + 1) for d in self.baseline_days if d.steps is not None]
         return level_of(logged, noise_floor=0.1, persistence_floor=0.0) if len(logged) >= 7 else None
 
+    @cached_property
     def fatigue(self) -> Level | None:
         return level_of([d.fatigue for d in self.baseline_days])
 
     def steps_below_usual(self) -> float | None:
         """How many of the person's standard deviations today's steps sit below their usual (log scale), if known."""
-        steps = self.steps()
+        steps = self.steps
         if steps is None or self.today.steps is None:
             return None
         return (steps.typical - log(self.today.steps + 1)) / steps.noise
 
     def steps_evidence(self) -> dict:
-        """The day's steps beside the usual the rules judged them against (steps(), back from the log scale, to the
+        """The day's steps beside the usual the rules judged them against (steps, back from the log scale, to the
         nearest hundred: "about"), when the phone counted both."""
-        steps = self.steps()
+        steps = self.steps
         if steps is None or self.today.steps is None:
             return {}
         return {"steps_that_day": self.today.steps, "steps_usually": int(round(exp(steps.typical) - 1, -2))}
@@ -339,7 +343,7 @@ def focal_z(view: SaveTimeView, leg: LegChange) -> float:
 def corroboration(view: SaveTimeView) -> float:
     """What the day's steps and fatigue add to a one-sided drop's z: steps below usual for it, tiredness against."""
     score = 0.0
-    steps_low, fatigue = view.steps_below_usual(), view.fatigue()
+    steps_low, fatigue = view.steps_below_usual(), view.fatigue
     if steps_low is not None:
         score += CORROBORATION_WEIGHT * max(-CORROBORATION_CAP, min(CORROBORATION_CAP, steps_low))
     if fatigue is not None:
@@ -417,7 +421,7 @@ def is_illness_like(view: SaveTimeView) -> bool:
     illness, which passes, not of progressive weakness."""
     if len(view.new_weakness()) < 2:
         return False
-    fatigue = view.fatigue()
+    fatigue = view.fatigue
     tired = fatigue is not None and view.today.fatigue >= fatigue.typical + ILLNESS_FATIGUE_RISE
     aching = "joint_pain" in view.today.symptoms
     return (tired or aching) and not view.new_nerve_signs()
