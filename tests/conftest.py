@@ -117,19 +117,19 @@ def _wait_until_worker_idle(timeout: float = 20.0, settle: float = 0.2) -> None:
     message exists)."""
     deadline = time.monotonic() + timeout
     idle_since = None
-    while time.monotonic() < deadline:
-        if worker_state.active_requests or worker_state.reserved_requests or _queued_messages():
-            idle_since = None
-        elif idle_since is None:
-            idle_since = time.monotonic()
-        elif time.monotonic() - idle_since >= settle:
-            return
-        time.sleep(0.05)
-
-
-def _queued_messages() -> int:
     with celery_app.connection_for_read() as connection:
-        return sum(_queue_length(connection.default_channel, queue.name) for queue in celery_app.conf.task_queues)
+        while time.monotonic() < deadline:
+            if worker_state.active_requests or worker_state.reserved_requests or _queued_messages(connection):
+                idle_since = None
+            elif idle_since is None:
+                idle_since = time.monotonic()
+            elif time.monotonic() - idle_since >= settle:
+                return
+            time.sleep(0.05)
+
+
+def _queued_messages(connection) -> int:
+    return sum(_queue_length(connection.default_channel, queue.name) for queue in celery_app.conf.task_queues)
 
 
 def _queue_length(channel, name: str) -> int:

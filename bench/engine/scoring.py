@@ -73,26 +73,20 @@ class Grade:
         return statistics.median(self.delays) if self.delays else float("nan")
 
     def as_json(self) -> dict:
-        """Every field as plain JSON (evaluate.py --save), read back by from_json."""
-        return {name: _plain(getattr(self, name)) for name in self.__dataclass_fields__}
+        """Every field, for json.dumps (evaluate.py --save; its counters and tables are dicts), read back by
+        from_json."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
     @classmethod
     def from_json(cls, data: dict) -> "Grade":
-        grade = cls(**{name: value for name, value in data.items() if name not in _KEYED})
-        for name in _KEYED:
-            getattr(grade, name).update(data.get(name, {}))
+        grade = cls()
+        for name, value in data.items():
+            current = getattr(grade, name)
+            if isinstance(current, dict):
+                current.update(value)
+            else:
+                setattr(grade, name, value)
         return grade
-
-
-_KEYED = ("expectations", "false_by_code", "early_by_code", "load_by_code", "by_recipe")
-
-
-def _plain(value):
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return value
 
 
 def percentile(values: list[int], share: float) -> float:
