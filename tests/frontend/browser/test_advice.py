@@ -4,7 +4,7 @@ emergencies only (issue 12 point 2), on a phone at 390x844 and 320 px."""
 import pytest
 
 from tests.conftest import save_steady_days
-from tests.frontend.browser.conftest import PHONE, screenshot, sign_in
+from tests.frontend.browser.conftest import PHONE, screenshot, sign_in, wait_for_service_worker
 from tracker.rules.advice import advice
 from tracker.rules.types import Severity
 
@@ -49,3 +49,33 @@ def test_the_sudden_button_says_what_an_emergency_alert_says(phone, server, pati
     words = advice("sudden_weakness", Severity.EMERGENCY, "112")
     assert dialog.locator("[data-red-flag-advice]").inner_text() == words
     assert dialog.get_by_role("link", name="Call 112").is_visible()
+
+
+def test_a_long_urgent_answer_opens_at_its_heading_on_a_small_phone(browser, server, patient):
+    """Cancer, both legs 3 points down, saved offline: the phone's answer is long, and at 320x568 the screen must
+    still open on "See a doctor today", not scrolled down to its last button."""
+    patient.set_history(["cancer"])
+    patient.save()
+    save_steady_days(patient, patient.local_today(), days=20)
+    context = browser.new_context(
+        **PHONE | {"viewport": {"width": 320, "height": 568}}, base_url=server, service_workers="allow"
+    )
+    sign_in(context, patient, server)
+    page = context.new_page()
+    page.goto("/")
+    wait_for_service_worker(page)
+    context.set_offline(True)
+    page.reload()
+    for name in ("strength_left-5", "strength_right-5", "fatigue-3"):
+        page.locator(f"label[for={name}]").tap()
+    page.get_by_role("button", name="Save today").tap()
+
+    dialog = page.get_by_role("alertdialog")
+    dialog.get_by_text("You are offline").wait_for()
+    assert dialog.locator("[data-red-flag-advice]").inner_text() == advice("cord_compression", Severity.URGENT, "112")
+    box = dialog.get_by_role("heading", name="See a doctor today").bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 568, box
+    assert dialog.get_by_role("button", name="I have read this").evaluate("b => b === document.activeElement")
+    screenshot(page, "red-screen-urgent-long-advice-320", full_page=False)
+    context.set_offline(False)
+    context.close()

@@ -157,7 +157,14 @@ function showRedFlag({ severity, text, advice, source }) {
     history.pushState({ redFlag: true }, "");
   }
   dialog.hidden = false;
-  (call.hidden ? dialog.querySelector("[data-red-flag-close]") : call).focus();
+  if (call.hidden) {
+    // Without a call button the focus waits on "I have read this" at the end, but the screen opens at its top: the
+    // heading says how urgent it is, and on a small phone a long advice would push it out of sight.
+    dialog.querySelector("[data-red-flag-close]").focus({ preventScroll: true });
+    dialog.scrollTop = 0;
+  } else {
+    call.focus();
+  }
 }
 
 // Once read, an urgent or emergency answer stays at the top of Today, as the stored alert will on every visit.
