@@ -90,6 +90,7 @@ def evidence_lines(evidence: dict, figures: Figures) -> list[str]:
         )
     if evidence.get("crashes_after"):
         lines.append(f"Days tiredness jumped after a busy day: {_days(evidence['crashes_after'], figures)}")
+    # Alerts raised before 2026-11-30 looked back from the crashes; their stored evidence still reads this way.
     if evidence.get("crash_days"):
         days = _days(evidence["crash_days"], figures)
         lines.append(f"Days tiredness jumped, each a day or two after a busier day than usual: {days}")

@@ -39,9 +39,18 @@ SHARES = {
 }
 assert sum(share for share, _ in SHARES.values()) <= TOTAL_FALSE_ALERTS_PER_YEAR
 
+# Patterns raised at `info` ("nothing to do right now") are outside the budget above but get one of their own: a
+# pattern hint that is wrong every other month would teach people to skip them.
+POST_EXERTIONAL_WINDOW_DAYS = 60
+INFO_SHARES = {
+    # A nightly test over the last 60 days: windows half a window apart overlap little enough to count as two
+    # independent looks per window length.
+    "post_exertional": (0.08, 2 * 365 / POST_EXERTIONAL_WINDOW_DAYS),
+}
+
 
 def threshold(rule: str) -> float:
-    share, looks = SHARES[rule]
+    share, looks = SHARES[rule] if rule in SHARES else INFO_SHARES[rule]
     return NormalDist().inv_cdf(1 - share / looks)
 
 
@@ -51,3 +60,4 @@ Z_ASYMMETRY = threshold("asymmetry")
 Z_FATIGUE_RISE = threshold("fatigue_rise")
 Z_OBJECTIVE_DECLINE = threshold("objective_decline")
 Z_PERSISTENT_WEAKNESS = threshold("persistent_weakness")
+Z_POST_EXERTIONAL = threshold("post_exertional")

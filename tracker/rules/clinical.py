@@ -89,19 +89,20 @@ MEANINGFUL_STEPS_CHANGE = 0.15
 
 # Post-exertional symptom exacerbation (NICE NG206, ME/CFS, 2021): symptoms worsen 12-48 hours after
 # exertion.
-# "High activity" = at least 1.35 times the usual steps (a long walk for someone who mostly stays in); a "crash"
-# = fatigue at least 1.5 points above the usual of ordinary days, i.e. 2 points on whole-number answers.
+# "High activity" for the hints and chart sentences = at least 1.35 times the usual steps (a long walk for someone
+# who mostly stays in); a "crash" = fatigue at least 1.5 points above the usual, i.e. 2 points on whole-number
+# answers.
 EXERTION_RATIO = 1.35
 CRASH_LAG_DAYS = (1, 2)
 CRASH_RISE = 1.5
-REPEATED_CRASHES = 3
-# "Again and again": the crashes follow at least half of the busy days, or, for patients whose step counts vary
-# a lot (many "busy" days), they are unlikely by chance (p < 1%, one-sided binomial test) given how often this
-# patient's fatigue reaches crash level after ordinary days.
-CRASH_PATTERN_SIGNIFICANCE = 0.01
+# The rule's busy day: steps 1.5 of the person's own standard deviations above their usual (log scale), a day
+# clearly busier than their ordinary swing (a judgement call; 1.0 let ordinary days dilute the busy ones, 2.0
+# left out busy days of 1.5 times the usual steps). "Again and again": at least 2 busy days followed by a crash.
+BUSY_DAY_Z = 1.5
+REPEATED_CRASHES = 2
 # Looked at from the crashes back: a crash is fatigue 2 of the person's standard deviations above usual, and the
-# steps on the day or two before the crashes must stand 2.5 standard errors above those before ordinary days
-# (one-sided p < 0.6 % a look; info level, outside the false-alarm budget: on the generated sets it added about
-# 0.04 info alerts a patient-year).
+# steps on the day or two before 3+ crashes must stand 2.5 standard errors above those before ordinary days
+# (one-sided p < 0.6 % a look).
 CRASH_Z = 2.0
+CRASHES_LOOKED_BACK_FROM = 3
 Z_BUSIER_BEFORE_CRASHES = 2.5

@@ -9,7 +9,8 @@ wait while one lasts (tracker/rules/episodes.py). Red flags are never held: they
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from math import comb, exp, log, sqrt
+from math import exp, log, sqrt
+from statistics import fmean, stdev
 
 from .baseline import (
     NOISE_FLOOR,
@@ -23,15 +24,22 @@ from .baseline import (
     median,
     normal_equivalent,
 )
-from .budget import Z_ASYMMETRY, Z_FATIGUE_RISE, Z_OBJECTIVE_DECLINE, Z_STRENGTH_DECLINE
+from .budget import (
+    POST_EXERTIONAL_WINDOW_DAYS,
+    Z_ASYMMETRY,
+    Z_FATIGUE_RISE,
+    Z_OBJECTIVE_DECLINE,
+    Z_POST_EXERTIONAL,
+    Z_STRENGTH_DECLINE,
+)
 from .clinical import (
     ACTIVITY_DROP_RATIO,
+    BUSY_DAY_Z,
     CHAIR_STAND_NOISE_FLOOR,
     CRASH_LAG_DAYS,
-    CRASH_PATTERN_SIGNIFICANCE,
     CRASH_RISE,
     CRASH_Z,
-    EXERTION_RATIO,
+    CRASHES_LOOKED_BACK_FROM,
     MEANINGFUL_CHAIR_STAND_CHANGE,
     MEANINGFUL_FATIGUE_CHANGE,
     MEANINGFUL_STEPS_CHANGE,
@@ -75,7 +83,7 @@ STEPS_BASELINE_DAYS = 60
 STEPS_RECENT_DAYS = 7
 MIN_STEPS_RECENT = 4
 # Post-exertional crashes are looked for over the last two months.
-EXERTION_LOOKBACK_DAYS = 60
+EXERTION_LOOKBACK_DAYS = POST_EXERTIONAL_WINDOW_DAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,79 +419,92 @@ def _activity_drop(days: Sequence[DayEntry], today: date) -> Finding | None:
 
 
 def _post_exertional(days: Sequence[DayEntry], today: date) -> Finding | None:
-    """Fatigue crashing 1-2 days after busy days, again and again (NICE NG206): after at least half of the busy
-    days, or, when steps swing a lot (many "busy" days), more often than this person's fatigue reaches that level
-    after ordinary days (a one-sided binomial test, p < 1 %)."""
+    """Fatigue rising 1-2 days after busier days than usual, again and again (NICE NG206): looked for from the busy
+    days forward, and from the crashes back."""
     since = today - timedelta(days=EXERTION_LOOKBACK_DAYS)
     recent = [d for d in days if d.date > since]
-    steps = [d.steps for d in recent if d.steps is not None]
-    if len(steps) < MIN_BASELINE_LOGS:
+    return _rise_after_busy_days(recent) or _busier_before_crashes(recent)
+
+
+def _rise_after_busy_days(recent: Sequence[DayEntry]) -> Finding | None:
+    """From the busy days forward, scored softly.
+
+    A busy day is one whose steps stand BUSY_DAY_Z of the person's own standard deviations above their usual (log
+    scale): no fixed ratio, which would sit inside one person's day-to-day swing and far above another's. After
+    every day with steps, the rise of fatigue over the next one or two days against that day's own fatigue (in SDs
+    of the person's fatigue: a spell of tiredness that was already there is no rise). The busy days' mean rise
+    against the other days', in standard errors, must pass the budget's Z_POST_EXERTIONAL, with at least
+    REPEATED_CRASHES busy days followed by a crash (fatigue CRASH_RISE above usual). One missed or mild crash
+    lowers the mean, not the count the old rule needed, so it no longer costs weeks."""
+    fatigue = level_of([d.fatigue for d in recent])
+    if fatigue is None:
         return None
-    usual_steps = median(steps)
-    exertion_days = [d.date for d in recent if d.steps is not None and d.steps >= EXERTION_RATIO * usual_steps]
-    # The usual fatigue and its noise come from days that do not follow a busy day, so the crashes being
-    # looked for do not raise the bar they are measured against.
-    after_exertion = {day + timedelta(days=lag) for day in exertion_days for lag in CRASH_LAG_DAYS}
-    ordinary = [d.fatigue for d in recent if d.date not in after_exertion] or [d.fatigue for d in recent]
-    usual_fatigue = median(ordinary)
-    crash_level = usual_fatigue + CRASH_RISE
+    crash_level = fatigue.typical + CRASH_RISE
+    # Most nights there are too few crashes to test: stop before the steps are read (a nightly path).
+    if sum(1 for d in recent if d.fatigue >= crash_level) < REPEATED_CRASHES:
+        return None
+    steps = level_of([log(d.steps + 1) for d in recent if d.steps is not None], noise_floor=0.1, persistence_floor=0.0)
+    if steps is None or steps.count < MIN_BASELINE_LOGS:
+        return None
     fatigue_by_date = {d.date: d.fatigue for d in recent}
-    crashes = [
-        exertion
-        for exertion in exertion_days
-        if any(fatigue_by_date.get(exertion + timedelta(days=lag), -1) >= crash_level for lag in CRASH_LAG_DAYS)
-    ]
-    if not _crash_after_busy_days(crashes, exertion_days, ordinary, crash_level):
-        busier = _busier_before_crashes(recent)
-        if busier is None or busier[0] < Z_BUSIER_BEFORE_CRASHES:
-            return None
-        z, crash_days = busier
-        return Finding(
-            code="post_exertional",
-            severity=Severity.INFO,
-            evidence={
-                "busier_before_crashes_z": round(z, 2),
-                "crash_days": [d.isoformat() for d in crash_days],
-                "usual_steps": round(usual_steps),
-            },
-            patient_text="Your tiredness has jumped a day or two after your busier days more often than chance "
-            "would explain. Pacing your activity may help; it is worth mentioning to your doctor.",
-            physician_text=f"Steps on the 1-2 days before {len(crash_days)} fatigue crashes are higher than before "
-            f"other days (z {z:.1f}) over the last {EXERTION_LOOKBACK_DAYS} days: "
-            "possible post-exertional symptom exacerbation.",
-        )
+    busy, ordinary = [], []
+    for day in recent:
+        after = [
+            fatigue_by_date[d] for lag in CRASH_LAG_DAYS if (d := day.date + timedelta(days=lag)) in fatigue_by_date
+        ]
+        if day.steps is None or not after:
+            continue
+        rise = (max(after) - day.fatigue) / fatigue.noise
+        if (log(day.steps + 1) - steps.typical) / steps.noise >= BUSY_DAY_Z:
+            busy.append((day.date, rise, max(after) >= crash_level))
+        else:
+            ordinary.append(rise)
+    crashes = [day for day, _, crashed in busy if crashed]
+    if len(crashes) < REPEATED_CRASHES or len(ordinary) < MIN_BASELINE_LOGS:
+        return None
+    spread = stdev(ordinary)
+    if spread <= 0:
+        return None
+    z = (fmean(rise for _, rise, _ in busy) - fmean(ordinary)) / (spread / sqrt(len(busy)))
+    if z < Z_POST_EXERTIONAL:
+        return None
     return Finding(
         code="post_exertional",
         severity=Severity.INFO,
         evidence={
-            "exertion_days": [d.isoformat() for d in exertion_days],
-            "crashes_after": [d.isoformat() for d in crashes],
-            "usual_steps": round(usual_steps),
-            "usual_fatigue": usual_fatigue,
-            "crash_level": crash_level,
+            "busy_days": [day.isoformat() for day, _, _ in busy],
+            "crashes_after": [day.isoformat() for day in crashes],
+            "rise_after_busy_days_z": round(z, 2),
+            "usual_steps": round(exp(steps.typical) - 1),
+            "usual_fatigue": round(fatigue.typical, 1),
         },
-        patient_text=f"On {len(crashes)} occasions your tiredness jumped a day or two after a busy day. "
+        patient_text=f"On {len(crashes)} occasions your tiredness jumped a day or two after a busier day than usual. "
         "Pacing your activity may help; it is worth mentioning to your doctor.",
-        physician_text=f"Fatigue >= {crash_level:g} 1-2 days after {len(crashes)} of {len(exertion_days)} "
-        f"high-activity days (>= {EXERTION_RATIO:g}x median steps) in the last "
-        f"{EXERTION_LOOKBACK_DAYS} days: "
+        physician_text=f"Fatigue rose to >= {crash_level:.1f}/10 1-2 days after {len(crashes)} of {len(busy)} "
+        f"high-activity days (steps {BUSY_DAY_Z:g} SD above usual, log scale) in the last {EXERTION_LOOKBACK_DAYS} "
+        f"days; the rise after busy days stands z {z:.1f} above that after other days: "
         "possible post-exertional symptom exacerbation.",
     )
 
 
-def _crash_after_busy_days(
-    crashes: list[date], exertion_days: list[date], ordinary: list[int], crash_level: float
-) -> bool:
-    if len(crashes) < REPEATED_CRASHES:
-        return False
-    if len(crashes) * 2 >= len(exertion_days):
-        return True
-    rate = (sum(1 for f in ordinary if f >= crash_level) + 1) / (len(ordinary) + 2)
-    chance = 1 - (1 - rate) ** len(CRASH_LAG_DAYS)
-    return _binomial_tail(len(crashes), len(exertion_days), chance) <= CRASH_PATTERN_SIGNIFICANCE
+def _busier_before_crashes(recent: Sequence[DayEntry]) -> Finding | None:
+    busier = _busier_before_crash_days(recent)
+    if busier is None or busier[0] < Z_BUSIER_BEFORE_CRASHES:
+        return None
+    z, crash_days = busier
+    return Finding(
+        code="post_exertional",
+        severity=Severity.INFO,
+        evidence={"busier_before_crashes_z": round(z, 2), "crash_days": [d.isoformat() for d in crash_days]},
+        patient_text="Your tiredness has jumped a day or two after your busier days more often than chance "
+        "would explain. Pacing your activity may help; it is worth mentioning to your doctor.",
+        physician_text=f"Steps on the 1-2 days before {len(crash_days)} fatigue crashes are higher than before "
+        f"other days (z {z:.1f}) over the last {EXERTION_LOOKBACK_DAYS} days: "
+        "possible post-exertional symptom exacerbation.",
+    )
 
 
-def _busier_before_crashes(days: Sequence[DayEntry]) -> tuple[float, list[date]] | None:
+def _busier_before_crash_days(days: Sequence[DayEntry]) -> tuple[float, list[date]] | None:
     """The busy days scored softly, from the crashes back: for each crash (fatigue CRASH_Z of the person's own
     standard deviations above usual, the first day of a run), the busier of the one or two days before it, as a
     z of the person's log steps; their mean against the same measure before ordinary days, in standard errors.
@@ -494,7 +515,7 @@ def _busier_before_crashes(days: Sequence[DayEntry]) -> tuple[float, list[date]]
         return None
     fatigue_z = {d.date: (d.fatigue - fatigue.typical) / fatigue.noise for d in days}
     # Most nights there are not enough crashes to look back from: stop before the steps are read (a nightly path).
-    if sum(1 for z in fatigue_z.values() if z >= CRASH_Z) < REPEATED_CRASHES:
+    if sum(1 for z in fatigue_z.values() if z >= CRASH_Z) < CRASHES_LOOKED_BACK_FROM:
         return None
     steps = level_of([log(d.steps + 1) for d in days if d.steps is not None], noise_floor=0.1, persistence_floor=0.0)
     if steps is None:
@@ -510,15 +531,10 @@ def _busier_before_crashes(days: Sequence[DayEntry]) -> tuple[float, list[date]]
             crash_days.append(day)
         elif z < 1:
             before_ordinary.append(max(before))
-    if len(before_crash) < REPEATED_CRASHES or len(before_ordinary) < MIN_BASELINE_LOGS:
+    if len(before_crash) < CRASHES_LOOKED_BACK_FROM or len(before_ordinary) < MIN_BASELINE_LOGS:
         return None
     mean = sum(before_ordinary) / len(before_ordinary)
     spread = sqrt(sum((x - mean) ** 2 for x in before_ordinary) / (len(before_ordinary) - 1))
     if spread <= 0:
         return None
     return (sum(before_crash) / len(before_crash) - mean) / (spread / sqrt(len(before_crash))), crash_days
-
-
-def _binomial_tail(successes: int, trials: int, chance: float) -> float:
-    """P(at least `successes` of `trials` by chance alone)."""
-    return sum(comb(trials, k) * chance**k * (1 - chance) ** (trials - k) for k in range(successes, trials + 1))
