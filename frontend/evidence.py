@@ -89,7 +89,8 @@ def evidence_lines(evidence: dict, figures: Figures) -> list[str]:
             f"Steps that day: {evidence['steps_that_day']:,} (usually about {evidence['steps_usually']:,} a day)"
         )
     if evidence.get("crashes_after"):
-        lines.append(f"Days tiredness jumped after a busy day: {_days(evidence['crashes_after'], figures)}")
+        days = _days(evidence["crashes_after"], figures)
+        lines.append(f"Busy days followed a day or two later by a jump in tiredness: {days}")
     # Alerts raised before 2026-11-30 looked back from the crashes; their stored evidence still reads this way.
     if evidence.get("crash_days"):
         days = _days(evidence["crash_days"], figures)

@@ -100,6 +100,11 @@ def test_a_trend_says_which_spell_it_left_out():
     ]
 
 
+def test_busy_days_before_a_crash_are_named_as_the_busy_days():
+    lines = evidence_lines({"crashes_after": ["2026-03-05", "2026-03-13"]}, _figures())
+    assert "Busy days followed a day or two later by a jump in tiredness: 5 Mar, 13 Mar" in lines
+
+
 def test_crashes_found_from_the_crashes_back_are_listed_by_day():
     lines = evidence_lines(
         {"busier_before_crashes_z": 3.1, "crash_days": ["2026-03-05", "2026-03-13", "2026-03-29"]}, _figures()
