@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from math import exp, log, sqrt
-from statistics import fmean, stdev
 
 from .baseline import (
     NOISE_FLOOR,
@@ -462,10 +461,11 @@ def _rise_after_busy_days(recent: Sequence[DayEntry]) -> Finding | None:
     crashes = [day for day, _, crashed in busy if crashed]
     if len(crashes) < REPEATED_CRASHES or len(ordinary) < MIN_BASELINE_LOGS:
         return None
-    spread = stdev(ordinary)
+    mean = sum(ordinary) / len(ordinary)
+    spread = sqrt(sum((rise - mean) ** 2 for rise in ordinary) / (len(ordinary) - 1))
     if spread <= 0:
         return None
-    z = (fmean(rise for _, rise, _ in busy) - fmean(ordinary)) / (spread / sqrt(len(busy)))
+    z = (sum(rise for _, rise, _ in busy) / len(busy) - mean) / (spread / sqrt(len(busy)))
     if z < Z_POST_EXERTIONAL:
         return None
     return Finding(
