@@ -82,7 +82,6 @@ STEPS_BASELINE_DAYS = 60
 STEPS_RECENT_DAYS = 7
 MIN_STEPS_RECENT = 4
 # Post-exertional crashes are looked for over the last two months.
-EXERTION_LOOKBACK_DAYS = POST_EXERTIONAL_WINDOW_DAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,12 +419,15 @@ def _activity_drop(days: Sequence[DayEntry], today: date) -> Finding | None:
 def _post_exertional(days: Sequence[DayEntry], today: date) -> Finding | None:
     """Fatigue rising 1-2 days after busier days than usual, again and again (NICE NG206): looked for from the busy
     days forward, and from the crashes back."""
-    since = today - timedelta(days=EXERTION_LOOKBACK_DAYS)
+    since = today - timedelta(days=POST_EXERTIONAL_WINDOW_DAYS)
     recent = [d for d in days if d.date > since]
-    return _rise_after_busy_days(recent) or _busier_before_crashes(recent)
+    fatigue = level_of([d.fatigue for d in recent])
+    if fatigue is None:
+        return None
+    return _rise_after_busy_days(recent, fatigue) or _busier_before_crashes(recent, fatigue)
 
 
-def _rise_after_busy_days(recent: Sequence[DayEntry]) -> Finding | None:
+def _rise_after_busy_days(recent: Sequence[DayEntry], fatigue: Level) -> Finding | None:
     """From the busy days forward, scored softly.
 
     A busy day is one whose steps stand BUSY_DAY_Z of the person's own standard deviations above their usual (log
@@ -435,9 +437,6 @@ def _rise_after_busy_days(recent: Sequence[DayEntry]) -> Finding | None:
     against the other days', in standard errors, must pass the budget's Z_POST_EXERTIONAL, with at least
     REPEATED_CRASHES busy days followed by a crash (fatigue CRASH_RISE above usual). One missed or mild crash
     lowers the mean, not the count the old rule needed, so it no longer costs weeks."""
-    fatigue = level_of([d.fatigue for d in recent])
-    if fatigue is None:
-        return None
     crash_level = fatigue.typical + CRASH_RISE
     # Most nights there are too few crashes to test: stop before the steps are read (a nightly path).
     if sum(1 for d in recent if d.fatigue >= crash_level) < REPEATED_CRASHES:
@@ -461,12 +460,8 @@ def _rise_after_busy_days(recent: Sequence[DayEntry]) -> Finding | None:
     crashes = [day for day, _, crashed in busy if crashed]
     if len(crashes) < REPEATED_CRASHES or len(ordinary) < MIN_BASELINE_LOGS:
         return None
-    mean = sum(ordinary) / len(ordinary)
-    spread = sqrt(sum((rise - mean) ** 2 for rise in ordinary) / (len(ordinary) - 1))
-    if spread <= 0:
-        return None
-    z = (sum(rise for _, rise, _ in busy) / len(busy) - mean) / (spread / sqrt(len(busy)))
-    if z < Z_POST_EXERTIONAL:
+    z = _mean_above_others([rise for _, rise, _ in busy], ordinary)
+    if z is None or z < Z_POST_EXERTIONAL:
         return None
     return Finding(
         code="post_exertional",
@@ -481,14 +476,14 @@ def _rise_after_busy_days(recent: Sequence[DayEntry]) -> Finding | None:
         patient_text=f"On {len(crashes)} occasions your tiredness jumped a day or two after a busier day than usual. "
         "Pacing your activity may help; it is worth mentioning to your doctor.",
         physician_text=f"Fatigue rose to >= {crash_level:.1f}/10 1-2 days after {len(crashes)} of {len(busy)} "
-        f"high-activity days (steps {BUSY_DAY_Z:g} SD above usual, log scale) in the last {EXERTION_LOOKBACK_DAYS} "
-        f"days; the rise after busy days stands z {z:.1f} above that after other days: "
+        f"high-activity days (steps {BUSY_DAY_Z:g} SD above usual, log scale) in the last "
+        f"{POST_EXERTIONAL_WINDOW_DAYS} days; the rise after busy days stands z {z:.1f} above that after other days: "
         "possible post-exertional symptom exacerbation.",
     )
 
 
-def _busier_before_crashes(recent: Sequence[DayEntry]) -> Finding | None:
-    busier = _busier_before_crash_days(recent)
+def _busier_before_crashes(recent: Sequence[DayEntry], fatigue: Level) -> Finding | None:
+    busier = _busier_before_crash_days(recent, fatigue)
     if busier is None or busier[0] < Z_BUSIER_BEFORE_CRASHES:
         return None
     z, crash_days = busier
@@ -499,20 +494,17 @@ def _busier_before_crashes(recent: Sequence[DayEntry]) -> Finding | None:
         patient_text="Your tiredness has jumped a day or two after your busier days more often than chance "
         "would explain. Pacing your activity may help; it is worth mentioning to your doctor.",
         physician_text=f"Steps on the 1-2 days before {len(crash_days)} fatigue crashes are higher than before "
-        f"other days (z {z:.1f}) over the last {EXERTION_LOOKBACK_DAYS} days: "
+        f"other days (z {z:.1f}) over the last {POST_EXERTIONAL_WINDOW_DAYS} days: "
         "possible post-exertional symptom exacerbation.",
     )
 
 
-def _busier_before_crash_days(days: Sequence[DayEntry]) -> tuple[float, list[date]] | None:
+def _busier_before_crash_days(days: Sequence[DayEntry], fatigue: Level) -> tuple[float, list[date]] | None:
     """The busy days scored softly, from the crashes back: for each crash (fatigue CRASH_Z of the person's own
     standard deviations above usual, the first day of a run), the busier of the one or two days before it, as a
     z of the person's log steps; their mean against the same measure before ordinary days, in standard errors.
     Busy days only 1.4 times the usual steps sit inside the day-to-day swing of steps, but the crashes do not:
     looking back from them finds the busy days a fixed step count misses. Returns the z and the crash days."""
-    fatigue = level_of([d.fatigue for d in days])
-    if fatigue is None:
-        return None
     fatigue_z = {d.date: (d.fatigue - fatigue.typical) / fatigue.noise for d in days}
     # Most nights there are not enough crashes to look back from: stop before the steps are read (a nightly path).
     if sum(1 for z in fatigue_z.values() if z >= CRASH_Z) < CRASHES_LOOKED_BACK_FROM:
@@ -533,8 +525,15 @@ def _busier_before_crash_days(days: Sequence[DayEntry]) -> tuple[float, list[dat
             before_ordinary.append(max(before))
     if len(before_crash) < CRASHES_LOOKED_BACK_FROM or len(before_ordinary) < MIN_BASELINE_LOGS:
         return None
-    mean = sum(before_ordinary) / len(before_ordinary)
-    spread = sqrt(sum((x - mean) ** 2 for x in before_ordinary) / (len(before_ordinary) - 1))
+    z = _mean_above_others(before_crash, before_ordinary)
+    return None if z is None else (z, crash_days)
+
+
+def _mean_above_others(group: Sequence[float], others: Sequence[float]) -> float | None:
+    """How far the group's mean stands above the others' mean, in standard errors of a mean of that many of the
+    others (None when the others do not vary)."""
+    mean = sum(others) / len(others)
+    spread = sqrt(sum((x - mean) ** 2 for x in others) / (len(others) - 1))
     if spread <= 0:
         return None
-    return (sum(before_crash) / len(before_crash) - mean) / (spread / sqrt(len(before_crash))), crash_days
+    return (sum(group) / len(group) - mean) / (spread / sqrt(len(group)))
