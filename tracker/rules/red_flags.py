@@ -97,6 +97,11 @@ class LegChange:
     def is_severe(self) -> bool:
         return self.is_below(self.today, SEVERE_STRENGTH_DROP) and self.drop >= 3 * self.baseline.noise
 
+    def fell_to_severely_weak(self) -> bool:
+        """Down 4 points or more to 3/10 or less: a leg that cannot be trusted to carry weight, however wide the
+        person's everyday swing (3 of their SDs can be more than the whole drop)."""
+        return self.today <= SEVERELY_WEAK and self.is_below(self.today, SEVERE_STRENGTH_DROP)
+
     def is_sudden(self) -> bool:
         """Most of the drop arrived since the previous log (or there is no recent log to say otherwise). The step is
         a whole number: it must reach the whole number nearest to that share, so a usual level of 9.03 or 8.97 does
@@ -357,7 +362,8 @@ def _focal_drop(view: SaveTimeView) -> LegChange | None:
     down by less than half as much, widening the gap between the legs beyond anything this person has shown on an
     ordinary day; then the move of that gap (focal_z, with the day's corroboration) must stand out from the
     person's own noise of it by the budget's Z_FOCAL_DROP, or, for a severe drop (4 points or more, beyond 3 of the
-    person's standard deviations), stand beyond their everyday wobble (focal_z over Z_SEVERE_FOCAL_DROP)."""
+    person's standard deviations or down to 3/10 or less), stand beyond their everyday wobble (focal_z over
+    Z_SEVERE_FOCAL_DROP)."""
     if len(view.legs) < 2 or view.difference is None:
         return None
     for leg in view.legs:
@@ -367,7 +373,8 @@ def _focal_drop(view: SaveTimeView) -> LegChange | None:
         if other.drop >= FOCAL_SHARE * leg.drop or leg.drop - other.drop <= view.usual_largest_gap:
             continue
         z = focal_z(view, leg)
-        if z + corroboration(view) >= Z_FOCAL_DROP or (leg.is_severe() and z >= Z_SEVERE_FOCAL_DROP):
+        severe = leg.is_severe() or leg.fell_to_severely_weak()
+        if z + corroboration(view) >= Z_FOCAL_DROP or (severe and z >= Z_SEVERE_FOCAL_DROP):
             return leg
     return None
 

@@ -101,6 +101,27 @@ def test_a_patient_who_wanders_by_two_points_needs_a_bigger_drop():
     assert check_log(PatientContext(), wandering, next_day(wandering, left=4, right=7)) == []
 
 
+def test_a_leg_that_falls_to_2_of_10_overnight_is_an_emergency_however_wide_the_persons_swing():
+    """Both legs swing 3 points with the day (so 3 SDs exceed the whole 5-point drop) and their gap by 2: a leg at
+    2/10 from a steady 7 yesterday, the other leg as usual, still cannot be trusted to carry weight."""
+    level, gap = (3, -3, 0, 2, -2, 1, -1), (2, -2, 0, 1, -1, 0, 2, -2, 1)
+    swinging = [
+        DayEntry(
+            date=START + timedelta(days=i),
+            strength_left=min(10, 7 + level[i % 7]),
+            strength_right=min(10, max(0, 7 + level[i % 7] - gap[i % 9])),
+            fatigue=3,
+        )
+        for i in range(50)
+    ]
+    history = [*swinging, next_day(swinging, left=7, right=7)]
+    today = next_day(history, left=7, right=2)
+    view = _view(PatientContext(), history, today)
+    assert not view.legs[1].is_severe() and focal_z(view, view.legs[1]) < 3.5
+
+    assert codes(check_log(PatientContext(), history, today))["sudden_weakness"] is Severity.EMERGENCY
+
+
 def test_weakness_that_stays_low_after_a_stroke_is_not_sudden_again():
     history = steady_history()
     history.append(next_day(history, right=1, symptoms={"face_arm_speech"}))

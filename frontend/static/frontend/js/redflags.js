@@ -162,6 +162,7 @@ class LegChange {
     return this.isBelow(this.today, NEW_WEAKNESS_DROP) && this.drop >= noiseSds * this.baseline.noise;
   }
   isSevere() { return this.isBelow(this.today, SEVERE_STRENGTH_DROP) && this.drop >= 3 * this.baseline.noise; }
+  fellToSeverelyWeak() { return this.today <= SEVERELY_WEAK && this.isBelow(this.today, SEVERE_STRENGTH_DROP); }
   isSudden() {
     return this.previous === null || this.stepFromPrevious >= nearestWhole(SUDDEN_SHARE * this.drop);
   }
@@ -267,7 +268,8 @@ function focalDrop(view) {
     if (!(leg.isBelow(leg.today, FOCAL_DROP) && leg.isSudden())) continue;
     if (other.drop >= FOCAL_SHARE * leg.drop || leg.drop - other.drop <= view.usualLargestGap) continue;
     const z = focalZ(view, leg);
-    if (z + corroboration(view) >= Z_FOCAL_DROP || (leg.isSevere() && z >= Z_SEVERE_FOCAL_DROP)) return leg;
+    const severe = leg.isSevere() || leg.fellToSeverelyWeak();
+    if (z + corroboration(view) >= Z_FOCAL_DROP || (severe && z >= Z_SEVERE_FOCAL_DROP)) return leg;
   }
   return null;
 }
