@@ -3,8 +3,8 @@ from rest_framework import serializers
 
 from api.serializers.fields import bounded_integer, choice_list
 from tracker.models import Patient
-from tracker.models.patients import MEDICAL_HISTORY
 from tracker.selectors.accounts import email_is_verified
+from tracker.vocabulary import MEDICAL_HISTORY
 
 
 def _profile_fields():

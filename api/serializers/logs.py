@@ -4,17 +4,17 @@ from rest_framework import serializers
 
 from api.serializers.fields import bounded_integer, choice_list
 from tracker.models import DailyLog, DailyLogRevision
-from tracker.models.logs import LOG_VALUE_FIELDS, MAX_CHAIR_STANDS, MAX_STEPS
 from tracker.symptoms import SYMPTOMS
+from tracker.vocabulary import LOG_VALUE_FIELDS, MAX_CHAIR_STANDS, MAX_STEPS, NUMBNESS_MAX, RATING_MAX
 
 
 class LogValuesSerializer(serializers.Serializer):
-    strength_left = bounded_integer(0, 10)
-    strength_right = bounded_integer(0, 10)
-    fatigue = bounded_integer(0, 10)
+    strength_left = bounded_integer(0, RATING_MAX)
+    strength_right = bounded_integer(0, RATING_MAX)
+    fatigue = bounded_integer(0, RATING_MAX)
     steps = bounded_integer(0, MAX_STEPS, required=False, allow_null=True, default=None)
     chair_stand_30s = bounded_integer(0, MAX_CHAIR_STANDS, required=False, allow_null=True, default=None)
-    numbness_extent = bounded_integer(0, 4, required=False, default=0)
+    numbness_extent = bounded_integer(0, NUMBNESS_MAX, required=False, default=0)
     symptoms = choice_list(SYMPTOMS, "symptom", required=False, default=list)
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
 

@@ -16,8 +16,8 @@ import csv
 import io
 from collections.abc import Iterable
 
-from tracker.models.logs import LOG_VALUE_FIELDS, MEASURE_FIELDS
 from tracker.symptoms import flags_to_symptoms
+from tracker.vocabulary import LOG_VALUE_FIELDS, MEASURE_FIELDS
 
 CSV_COLUMNS = ("date", *LOG_VALUE_FIELDS)
 # The columns read from the database for an export, in CSV_COLUMNS order with the symptoms as stored.

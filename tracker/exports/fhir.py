@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from tracker.exports.fhir_records import record_entries
-from tracker.models.logs import MEASURE_FIELDS
 from tracker.selectors.records import PatientRecords
 from tracker.symptoms import SYMPTOM_LABELS, flags_to_symptoms
+from tracker.vocabulary import MEASURE_FIELDS
 
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"

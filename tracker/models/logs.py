@@ -2,13 +2,7 @@ from django.db import models
 from django.db.models import Q
 
 from tracker.symptoms import ALL_SYMPTOM_FLAGS, flags_to_symptoms
-
-RATING_FIELDS = ("strength_left", "strength_right", "fatigue")
-# The measured values of a day, in the order every export and series uses.
-MEASURE_FIELDS = ("strength_left", "strength_right", "fatigue", "steps", "chair_stand_30s", "numbness_extent")
-LOG_VALUE_FIELDS = (*MEASURE_FIELDS, "symptoms", "note")
-MAX_STEPS = 200_000
-MAX_CHAIR_STANDS = 60
+from tracker.vocabulary import LOG_VALUE_FIELDS, MAX_CHAIR_STANDS, MAX_STEPS, NUMBNESS_MAX, RATING_MAX
 
 
 class DailyLog(models.Model):
@@ -36,11 +30,13 @@ class DailyLog(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["patient", "date"], name="one_log_per_patient_day"),
             models.UniqueConstraint(fields=["patient", "client_id"], name="log_client_id_unique_per_patient"),
-            models.CheckConstraint(condition=Q(strength_left__gte=0, strength_left__lte=10), name="strength_left_0_10"),
             models.CheckConstraint(
-                condition=Q(strength_right__gte=0, strength_right__lte=10), name="strength_right_0_10"
+                condition=Q(strength_left__gte=0, strength_left__lte=RATING_MAX), name="strength_left_0_10"
             ),
-            models.CheckConstraint(condition=Q(fatigue__gte=0, fatigue__lte=10), name="fatigue_0_10"),
+            models.CheckConstraint(
+                condition=Q(strength_right__gte=0, strength_right__lte=RATING_MAX), name="strength_right_0_10"
+            ),
+            models.CheckConstraint(condition=Q(fatigue__gte=0, fatigue__lte=RATING_MAX), name="fatigue_0_10"),
             models.CheckConstraint(
                 condition=Q(steps__isnull=True) | Q(steps__gte=0, steps__lte=MAX_STEPS), name="steps_plausible"
             ),
@@ -50,7 +46,7 @@ class DailyLog(models.Model):
                 name="chair_stand_plausible",
             ),
             models.CheckConstraint(
-                condition=Q(numbness_extent__gte=0, numbness_extent__lte=4), name="numbness_extent_0_4"
+                condition=Q(numbness_extent__gte=0, numbness_extent__lte=NUMBNESS_MAX), name="numbness_extent_0_4"
             ),
             models.CheckConstraint(
                 condition=Q(symptom_flags__gte=0, symptom_flags__lte=ALL_SYMPTOM_FLAGS), name="symptoms_in_vocabulary"

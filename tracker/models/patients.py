@@ -7,8 +7,7 @@ from django.db.models import Q
 
 from tracker.countries import country_for_zone
 from tracker.emergency_numbers import emergency_number_for
-
-MEDICAL_HISTORY = ("cancer", "diabetes", "spinal_surgery")
+from tracker.vocabulary import MEDICAL_HISTORY, SEXES
 
 
 class Patient(models.Model):
@@ -42,9 +41,7 @@ class Patient(models.Model):
                 condition=Q(birth_year__isnull=True) | Q(birth_year__gte=1900, birth_year__lte=2100),
                 name="patient_birth_year_plausible",
             ),
-            models.CheckConstraint(
-                condition=Q(sex__in=["female", "male", "other", "unspecified"]), name="patient_sex_known"
-            ),
+            models.CheckConstraint(condition=Q(sex__in=list(SEXES)), name="patient_sex_known"),
         ]
         indexes = [models.Index(fields=["timezone", "analysed_through"])]
 

@@ -12,15 +12,16 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
-from tracker.symptoms import SYMPTOMS
+from tracker.diaries import Diary, read_diary
 
 from . import engine
 from .types import DayEntry, Finding, PatientContext, PriorAlert, told_alerts
 
 
-def replay_alerts(diary: dict) -> Iterator[dict]:
+def replay_alerts(raw: dict) -> Iterator[dict]:
     """Yield each alert the diary raises, in order, as {"scenario", "date", "code", "severity"}."""
-    scenario_id = diary["id"]
+    diary = read_diary(raw)
+    scenario_id = diary.id
     patient = diary_patient(diary)
     entries = diary_entries(diary)
     if not entries:
@@ -54,36 +55,26 @@ def replay_alerts(diary: dict) -> Iterator[dict]:
         day += timedelta(days=1)
 
 
-def diary_patient(diary: dict) -> PatientContext:
+def diary_patient(diary: Diary) -> PatientContext:
     """The patient as tracker.selectors.logs.patient_context reads the one `manage.py replay` creates."""
-    profile = diary.get("patient", {})
-    return PatientContext(
-        birth_year=profile.get("birth_year"),
-        sex=profile.get("sex") or "unspecified",
-        history=frozenset(profile.get("history", [])),
-    )
+    return PatientContext(birth_year=diary.birth_year, sex=diary.sex, history=frozenset(diary.history))
 
 
-def diary_entries(diary: dict) -> list[DayEntry]:
-    """The diary's days as the engine reads them back from the database: one per date (the last one given
-    wins, as a resubmitted day does), oldest first, absent fields at their stored defaults."""
-    by_date = {}
-    for day in diary["days"]:
-        symptoms = frozenset(day.get("symptoms") or ())
-        unknown = symptoms.difference(SYMPTOMS)
-        if unknown:
-            raise ValueError(f"{diary['id']} {day['date']}: unknown symptoms {sorted(unknown)}")
-        by_date[date.fromisoformat(day["date"])] = DayEntry(
-            date=date.fromisoformat(day["date"]),
-            strength_left=day["strength_left"],
-            strength_right=day["strength_right"],
-            fatigue=day["fatigue"],
-            steps=day.get("steps"),
-            chair_stand_30s=day.get("chair_stand_30s"),
-            numbness_extent=day.get("numbness_extent", 0),
-            symptoms=symptoms,
+def diary_entries(diary: Diary) -> list[DayEntry]:
+    """The diary's days as the engine reads them back from the database, oldest first."""
+    return [
+        DayEntry(
+            date=day,
+            strength_left=values["strength_left"],
+            strength_right=values["strength_right"],
+            fatigue=values["fatigue"],
+            steps=values["steps"],
+            chair_stand_30s=values["chair_stand_30s"],
+            numbness_extent=values["numbness_extent"],
+            symptoms=frozenset(values["symptoms"]),
         )
-    return [by_date[day] for day in sorted(by_date)]
+        for day, values in diary.days
+    ]
 
 
 def _between(entries: Sequence[DayEntry], dates: Sequence[date], first: date, last: date) -> list[DayEntry]:

@@ -6,10 +6,10 @@ from django.db.models import QuerySet
 
 from tracker import sql
 from tracker.models import DailyLog, DailyLogRevision, Patient
-from tracker.models.logs import MEASURE_FIELDS
 from tracker.rules.types import DayEntry, PatientContext
 from tracker.selectors.records import engine_records_by_patient
 from tracker.symptoms import flags_to_symptoms
+from tracker.vocabulary import MEASURE_FIELDS
 
 _ENGINE_COLUMNS = ("patient_id", "date", *MEASURE_FIELDS, "symptom_flags")
 

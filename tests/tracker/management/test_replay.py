@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tracker.diaries import read_diary
+from tracker.management.commands import replay as replay_command
 from tracker.models import DailyLog
+from tracker.rules.simulate import replay_alerts
 
 ROOT = Path(__file__).resolve().parents[3]
 SCENARIOS = ROOT.parent / "shared" / "scenarios"
@@ -75,3 +78,44 @@ def test_the_engine_meets_its_targets_on_the_public_scenarios():
     load = float(re.search(r"alert load ([\d.]+)/patient-year", summary).group(1))
     assert load < 4, summary
     assert "missed" not in result.stdout, "every expectation, emergency and urgent ones included, is caught"
+
+
+@needs_scenarios
+def test_a_diary_that_bends_the_format_is_replayed_as_the_form_would_take_it_and_the_others_keep_their_alerts(
+    tmp_path,
+):
+    """One run over every diary is all the scorer reads: a blank rating, an unknown symptom or a phone's impossible
+    step count must cost that day (or that value), never the run."""
+    diary = json.loads((SCENARIOS / "public" / "stroke-1-0.json").read_text())
+    diary["id"] = "bent"
+    diary["patient"]["sex"] = "F"
+    diary["days"][3]["fatigue"] = None
+    diary["days"][5]["symptoms"] = ["headache"]
+    diary["days"][7]["steps"] = 250_000
+    bent = tmp_path / "bent.json"
+    bent.write_text(json.dumps(diary))
+
+    result = _replay(bent, SCENARIOS / "public" / "stroke-1-0.json")
+
+    assert result.returncode == 0, result.stderr
+    day4, day6, day8 = (diary["days"][i]["date"] for i in (3, 5, 7))
+    assert (
+        f"bent.json: day 4 ({day4}): fatigue is None, not a rating from 0 to 10; the day is left out" in result.stderr
+    )
+    assert f"bent.json: day 6 ({day6}): symptoms ['headache'] are not in the list of symptoms" in result.stderr
+    assert f"bent.json: day 8 ({day8}): steps is 250000, not a count from 0 to 200000" in result.stderr
+    alerts = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    strokes = {(a["scenario"], a["date"]) for a in alerts if a["code"] == "sudden_weakness"}
+    assert strokes == {("bent", "2026-01-06"), ("stroke-1-0", "2026-01-06")}
+    pure = [json.dumps(alert) for alert in replay_alerts(diary)]
+    assert [line for line in result.stdout.splitlines() if '"bent"' in line] == pure
+
+
+def test_a_diary_whose_replay_fails_is_named_and_the_run_goes_on(monkeypatch, capsys):
+    def broken(diary):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(replay_command, "replay_diary", broken)
+
+    assert replay_command._replay_one(read_diary({"id": "unlucky", "days": []})) == []
+    assert "unlucky: the replay of this diary failed (RuntimeError: the disk is full)" in capsys.readouterr().err

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from bench.engine.noise import MODELS
 from bench.engine.people import DayEffect, Person, simulate_days
+from tracker.diaries import read_diary
 from tracker.rules.engine import check_log
 from tracker.rules.simulate import diary_entries, diary_patient, replay_alerts
 from tracker.rules.types import Severity
@@ -82,8 +83,9 @@ def test_a_clear_one_sided_four_point_drop_is_an_emergency_on_its_day(seed, side
     assume(usual[weaker] >= 4)
     days[-2] |= {weaker: round(usual[weaker]), other: round(usual[other])}
     days[-1] |= {weaker: int(usual[weaker]) - 4, other: round(usual[other]), "symptoms": []}
-    entries = diary_entries(diary)
-    findings = check_log(diary_patient(diary), entries[:-1], entries[-1])
+    read = read_diary(diary)
+    entries = diary_entries(read)
+    findings = check_log(diary_patient(read), entries[:-1], entries[-1])
     assert any(f.code == "sudden_weakness" and f.severity == Severity.EMERGENCY for f in findings), (
         entries[-3:],
         findings,

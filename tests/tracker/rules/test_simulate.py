@@ -47,12 +47,10 @@ def test_pure_replay_prints_what_manage_py_replay_prints():
     assert set(printed) <= set(pure)
 
 
-def test_an_unknown_symptom_is_refused_as_the_database_refuses_it():
-    diary = {
-        "id": "bad-symptom",
-        "days": [
-            {"date": "2026-01-01", "strength_left": 8, "strength_right": 8, "fatigue": 3, "symptoms": ["hiccups"]}
-        ],
-    }
-    with pytest.raises(ValueError, match="2026-01-01: unknown symptoms \\['hiccups'\\]"):
-        list(replay_alerts(diary))
+def test_an_unknown_symptom_is_dropped_and_the_known_ones_on_its_day_still_count():
+    day = {"date": "2026-01-01", "strength_left": 8, "strength_right": 8, "fatigue": 3}
+    diary = {"id": "bent", "days": [day | {"symptoms": ["hiccups", "bladder_bowel_change", "back_pain"]}]}
+
+    alerts = list(replay_alerts(diary))
+
+    assert [(a["code"], a["severity"]) for a in alerts] == [("bladder_bowel", "emergency")]
