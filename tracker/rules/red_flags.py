@@ -102,6 +102,12 @@ class LegChange:
         person's everyday swing (3 of their SDs can be more than the whole drop)."""
         return self.today <= SEVERELY_WEAK and self.is_below(self.today, SEVERE_STRENGTH_DROP)
 
+    def collapsed_since_previous(self) -> bool:
+        """Down to 3/10 or less from at least 3 points higher on the previous log, and new weakness against the
+        usual level: a leg that was carrying weight and no longer can, in a person whose usual level is already
+        low (so the 3 points below usual that a one-sided drop asks for are not there to lose)."""
+        return self.today <= SEVERELY_WEAK and self.step_from_previous >= FOCAL_DROP and self.is_new_weakness()
+
     def is_sudden(self) -> bool:
         """Most of the drop arrived since the previous log (or there is no recent log to say otherwise). The step is
         a whole number: it must reach the whole number nearest to that share, so a usual level of 9.03 or 8.97 does
@@ -368,7 +374,7 @@ def _focal_drop(view: SaveTimeView) -> LegChange | None:
         return None
     for leg in view.legs:
         other = next(o for o in view.legs if o is not leg)
-        if not (leg.is_below(leg.today, FOCAL_DROP) and leg.is_sudden()):
+        if not (leg.is_sudden() and (leg.is_below(leg.today, FOCAL_DROP) or leg.collapsed_since_previous())):
             continue
         if other.drop >= FOCAL_SHARE * leg.drop or leg.drop - other.drop <= view.usual_largest_gap:
             continue

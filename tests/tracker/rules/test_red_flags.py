@@ -122,6 +122,23 @@ def test_a_leg_that_falls_to_2_of_10_overnight_is_an_emergency_however_wide_the_
     assert codes(check_log(PatientContext(), history, today))["sudden_weakness"] is Severity.EMERGENCY
 
 
+def test_a_leg_that_collapses_to_3_of_10_overnight_from_a_low_usual_level_is_an_emergency():
+    """A person whose legs are usually at 5 or 6 has fewer than 3 points above 3/10 to lose: a leg at 6 yesterday and
+    3 today, the other as usual, is a leg that stopped carrying weight overnight."""
+    low = [
+        DayEntry(
+            date=START + timedelta(days=i), strength_left=(5, 5, 6)[i % 3], strength_right=(5, 5, 6)[i % 3], fatigue=3
+        )
+        for i in range(40)
+    ]
+    history = [*low, next_day(low, left=6, right=6)]
+    today = next_day(history, left=3, right=6)
+    left = _view(PatientContext(), history, today).legs[0]
+    assert not left.is_below(3, 3.0), "less than 3 points below usual"
+
+    assert codes(check_log(PatientContext(), history, today))["sudden_weakness"] is Severity.EMERGENCY
+
+
 def test_weakness_that_stays_low_after_a_stroke_is_not_sudden_again():
     history = steady_history()
     history.append(next_day(history, right=1, symptoms={"face_arm_speech"}))

@@ -163,6 +163,9 @@ class LegChange {
   }
   isSevere() { return this.isBelow(this.today, SEVERE_STRENGTH_DROP) && this.drop >= 3 * this.baseline.noise; }
   fellToSeverelyWeak() { return this.today <= SEVERELY_WEAK && this.isBelow(this.today, SEVERE_STRENGTH_DROP); }
+  collapsedSincePrevious() {
+    return this.today <= SEVERELY_WEAK && this.stepFromPrevious >= FOCAL_DROP && this.isNewWeakness();
+  }
   isSudden() {
     return this.previous === null || this.stepFromPrevious >= nearestWhole(SUDDEN_SHARE * this.drop);
   }
@@ -265,7 +268,7 @@ function focalDrop(view) {
   if (view.legs.length < 2 || view.difference === null) return null;
   for (const leg of view.legs) {
     const other = view.legs.find((o) => o !== leg);
-    if (!(leg.isBelow(leg.today, FOCAL_DROP) && leg.isSudden())) continue;
+    if (!(leg.isSudden() && (leg.isBelow(leg.today, FOCAL_DROP) || leg.collapsedSincePrevious()))) continue;
     if (other.drop >= FOCAL_SHARE * leg.drop || leg.drop - other.drop <= view.usualLargestGap) continue;
     const z = focalZ(view, leg);
     const severe = leg.isSevere() || leg.fellToSeverelyWeak();
