@@ -118,12 +118,22 @@ def autocorrelations(values: Sequence[float], centre: float, cap: float) -> tupl
 
 
 def persistence_of(lag1: float, count: int, floor: float = PERSISTENCE_FLOOR) -> float:
-    """The lag-1 autocorrelation of `count` logs, shrunk towards the prior; with `floor` 0 (a test's counts) there is
-    no prior: only the diary's own pairs speak."""
+    """The lag-1 autocorrelation of `count` logs, corrected for its small-sample bias and shrunk towards the prior;
+    with `floor` 0 (a test's counts) there is no prior: only the diary's own pairs speak."""
     pairs = count - 1
     prior_pairs = PERSISTENCE_PRIOR_PAIRS if floor > 0 else 0
+    if prior_pairs:
+        lag1 = unbiased_lag1(lag1, count)
     shrunk = (pairs * lag1 + prior_pairs * PERSISTENCE_PRIOR) / max(1, pairs + prior_pairs)
     return min(PERSISTENCE_CEILING, max(floor, shrunk))
+
+
+def unbiased_lag1(lag1: float, count: int) -> float:
+    """The lag-1 autocorrelation of `count` values measured around their own centre falls short of the true one by
+    about (1 + 3 rho) / count (Kendall 1954; Marriott & Pope 1954): 0.06 for a rho of 0.7 over 60 logs. Left in, a
+    baseline of lasting spells reads as less persistent than it is and every standard error built on it is too
+    small."""
+    return lag1 + (1 + 3 * lag1) / count if count > 1 else lag1
 
 
 def decay_of(lag1: float, lag2: float, count: int, persistence: float) -> float:

@@ -1,6 +1,8 @@
 import random
+from math import sqrt
 
 from tracker.rules.baseline import (
+    autocorrelations,
     background_symptoms,
     change_z,
     falling_hinge,
@@ -10,6 +12,7 @@ from tracker.rules.baseline import (
     mean_variance_factor,
     median,
     normal_equivalent,
+    unbiased_lag1,
 )
 
 
@@ -133,3 +136,20 @@ def test_normal_equivalent_of_student_t_is_smaller_with_few_degrees_of_freedom()
 def test_cut_offs_sit_halfway_between_whole_number_answers():
     assert halfway_below(7.97, 2) == halfway_below(8.03, 2) == 6.5
     assert halfway_below(7.4, 2) == 5.5
+
+
+def test_the_lag1_correlation_of_a_short_baseline_is_corrected_for_its_bias_towards_none():
+    """Lasting spells (AR(1), rho 0.7) over 60 logs: measured around their own centre, the lag-1 correlation falls
+    short of 0.7 by about (1 + 3 rho) / n; corrected, it is unbiased to within sampling error."""
+    rng = random.Random(7)
+    raw, corrected = [], []
+    for _ in range(600):
+        value, values = rng.gauss(0, 1), []
+        for _ in range(60):
+            value = 0.7 * value + rng.gauss(0, sqrt(1 - 0.49))
+            values.append(value)
+        lag1, _ = autocorrelations(values, sum(values) / 60, cap=10.0)
+        raw.append(lag1)
+        corrected.append(unbiased_lag1(lag1, 60))
+    assert 0.7 - sum(raw) / 600 > 0.04
+    assert abs(sum(corrected) / 600 - 0.7) < 0.02

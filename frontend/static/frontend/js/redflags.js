@@ -98,10 +98,14 @@ function autocorrelations(values, centre, cap) {
   return [n > 1 ? ((lag1 / spread) * n) / (n - 1) : 0, n > 2 ? ((lag2 / spread) * n) / (n - 2) : 0];
 }
 
+// The small-sample bias of a lag-1 autocorrelation measured around the values' own centre (Kendall 1954).
+const unbiasedLag1 = (lag1, count) => (count > 1 ? lag1 + (1 + 3 * lag1) / count : lag1);
+
 function persistenceOf(lag1, count, floor) {
   const pairs = count - 1;
   const priorPairs = floor > 0 ? PERSISTENCE_PRIOR_PAIRS : 0;
-  const shrunk = (pairs * lag1 + priorPairs * PERSISTENCE_PRIOR) / Math.max(1, pairs + priorPairs);
+  const corrected = priorPairs ? unbiasedLag1(lag1, count) : lag1;
+  const shrunk = (pairs * corrected + priorPairs * PERSISTENCE_PRIOR) / Math.max(1, pairs + priorPairs);
   return Math.min(PERSISTENCE_CEILING, Math.max(floor, shrunk));
 }
 
