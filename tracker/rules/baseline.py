@@ -118,12 +118,10 @@ def autocorrelations(values: Sequence[float], centre: float, cap: float) -> tupl
 
 
 def persistence_of(lag1: float, count: int, floor: float = PERSISTENCE_FLOOR) -> float:
-    """The lag-1 autocorrelation of `count` logs, corrected for its small-sample bias and shrunk towards the prior;
-    with `floor` 0 (a test's counts) there is no prior: only the diary's own pairs speak."""
+    """The lag-1 autocorrelation of `count` logs, shrunk towards the prior; with `floor` 0 (a test's counts) there is
+    no prior: only the diary's own pairs speak."""
     pairs = count - 1
     prior_pairs = PERSISTENCE_PRIOR_PAIRS if floor > 0 else 0
-    if prior_pairs:
-        lag1 = unbiased_lag1(lag1, count)
     shrunk = (pairs * lag1 + prior_pairs * PERSISTENCE_PRIOR) / max(1, pairs + prior_pairs)
     return min(PERSISTENCE_CEILING, max(floor, shrunk))
 
@@ -175,7 +173,12 @@ def level_of(
     capped_rms = sqrt(sum([(d if d < cap else cap) ** 2 for d in deviations]) / n)
     # Tests done days apart (chair stands) are independent; a trend in them (the learning effect) is no persistence.
     lag1, lag2 = (0.0, 0.0) if independent else autocorrelations(values, centre, cap)
-    rho = 0.0 if independent else persistence_of(lag1, n, persistence_floor)
+    # Where lasting spells set the variance of a mean (trends, lasting weakness), the lag-1 correlation's small-sample
+    # bias would make every standard error too small. The one-sided rule's gap between the legs (a one-step
+    # prediction) keeps the plain estimate: corrected there, it cost clear 4-point drops under lasting spells.
+    rho = (
+        0.0 if independent else persistence_of(unbiased_lag1(lag1, n) if lasting_spells else lag1, n, persistence_floor)
+    )
     decay = decay_of(lag1, lag2, n, rho) if lasting_spells and rho > 0 else None
     # A window of persistent days sees only part of the slow wander: its spread underestimates the noise by
     # about one effective day's worth (the AR(1) bias of a sample variance).

@@ -104,8 +104,7 @@ const unbiasedLag1 = (lag1, count) => (count > 1 ? lag1 + (1 + 3 * lag1) / count
 function persistenceOf(lag1, count, floor) {
   const pairs = count - 1;
   const priorPairs = floor > 0 ? PERSISTENCE_PRIOR_PAIRS : 0;
-  const corrected = priorPairs ? unbiasedLag1(lag1, count) : lag1;
-  const shrunk = (pairs * corrected + priorPairs * PERSISTENCE_PRIOR) / Math.max(1, pairs + priorPairs);
+  const shrunk = (pairs * lag1 + priorPairs * PERSISTENCE_PRIOR) / Math.max(1, pairs + priorPairs);
   return Math.min(PERSISTENCE_CEILING, Math.max(floor, shrunk));
 }
 
@@ -128,7 +127,8 @@ function levelOf(values, noiseFloor = NOISE_FLOOR, persistenceFloor = PERSISTENC
   const cappedRms = Math.sqrt(deviations.reduce((total, d) => total + Math.min(d, cap) ** 2, 0) / deviations.length);
   const n = values.length;
   const [lag1, lag2] = autocorrelations(values, centre, cap);
-  const persistence = persistenceOf(lag1, n, persistenceFloor);
+  // Corrected for its small-sample bias only where lasting spells set the variance of a mean (as in baseline.py).
+  const persistence = persistenceOf(lastingSpells ? unbiasedLag1(lag1, n) : lag1, n, persistenceFloor);
   const decay = lastingSpells && persistence > 0 ? decayOf(lag1, lag2, n, persistence) : null;
   const seenShare = Math.max(0.5, 1 - meanVarianceFactor(persistence, n, decay) / n);
   const noise = Math.max(cappedRms / Math.sqrt(seenShare), noiseFloor);
