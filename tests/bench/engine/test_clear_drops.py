@@ -1,0 +1,32 @@
+import random
+
+from bench.engine.clear_drops import clear_drop_diary, main, what_stopped_it
+from bench.engine.noise import MODELS
+
+
+def test_a_clear_drop_is_built_as_described_and_found_under_independent_noise():
+    rng = random.Random(3)
+    made = [m for m in (clear_drop_diary(rng, MODELS["independent"]) for _ in range(20)) if m is not None]
+    assert made
+    for diary, side in made:
+        yesterday, today = diary["days"][-2:]
+        assert today[f"strength_{side}"] <= yesterday[f"strength_{side}"] - 3
+        assert what_stopped_it(diary, side) is None
+
+
+def test_a_drop_no_wider_than_the_persons_ordinary_gap_is_named_as_what_stopped_it():
+    """Every third ordinary day with the weaker leg 6 points below the other: the drop is nothing new for the gap."""
+    rng = random.Random(3)
+    diary, side = next(m for m in (clear_drop_diary(rng, MODELS["independent"]) for _ in range(20)) if m)
+    other = "right" if side == "left" else "left"
+    for day in diary["days"][:-2:3]:
+        day[f"strength_{other}"], day[f"strength_{side}"] = 10, 4
+    assert what_stopped_it(diary, side) == "the gap between the legs no wider than on the person's widest ordinary day"
+
+
+def test_the_command_prints_a_line_per_model(capsys, monkeypatch):
+    monkeypatch.setattr("sys.argv", ["clear_drops.py", "--models", "independent,sticky", "--people", "30"])
+    main()
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("independent: 0 of ")
+    assert any(line.startswith("sticky: ") for line in lines)
