@@ -10,10 +10,8 @@ the same days.
 """
 
 import math
-import zoneinfo
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 
 from tracker.symptoms import SYMPTOMS
 from tracker.vocabulary import (
@@ -25,6 +23,7 @@ from tracker.vocabulary import (
     RATING_FIELDS,
     RATING_MAX,
     SEXES,
+    known_timezones,
 )
 
 
@@ -167,15 +166,10 @@ def _read_choice(value, choices: tuple[str, ...], default: str, field: str, note
 
 
 def _read_timezone(value, note) -> str:
-    if value is None or value in _known_timezones():
+    if value is None or value in known_timezones():
         return value or "UTC"
     note(f"patient.timezone is {value!r}, not an IANA time zone; read as 'UTC'")
     return "UTC"
-
-
-@cache
-def _known_timezones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
 
 
 def _read_history(value, note) -> tuple[str, ...]:

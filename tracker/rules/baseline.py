@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from math import copysign, floor, log1p, sqrt
+from math import copysign, floor, log, log1p, sqrt
 
 from .clinical import BACKGROUND_SYMPTOM_MIN_DAYS, BACKGROUND_SYMPTOM_SHARE
 from .types import DayEntry
@@ -187,6 +187,12 @@ def level_of(
     quarter = n // 4
     middle = ordered[quarter : n - quarter]
     return Level(typical=sum(middle) / len(middle), noise=noise, count=n, persistence=rho, decay=decay)
+
+
+def log_steps_level(days: Iterable[DayEntry]) -> Level | None:
+    """The usual steps of the days that have a count, on a log scale (step counts vary by multiples); no prior of
+    persistence, as for a test's counts."""
+    return level_of([log(d.steps + 1) for d in days if d.steps is not None], noise_floor=0.1, persistence_floor=0.0)
 
 
 def fresh_entries(days: Iterable[DayEntry]) -> list[DayEntry]:

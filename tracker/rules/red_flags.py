@@ -19,6 +19,7 @@ from .baseline import (
     fresh_entries,
     halfway_below,
     level_of,
+    log_steps_level,
     mean_variance_factor,
     median,
     nearest_whole,
@@ -155,9 +156,9 @@ class SaveTimeView:
 
     @cached_property
     def steps(self) -> Level | None:
-        """Usual steps on a log scale."""
-        logged = [log(d.steps + 1) for d in self.baseline_days if d.steps is not None]
-        return level_of(logged, noise_floor=0.1, persistence_floor=0.0) if len(logged) >= 7 else None
+        """Usual steps on a log scale, from at least 7 days with a count."""
+        steps = log_steps_level(self.baseline_days)
+        return steps if steps is not None and steps.count >= 7 else None
 
     @cached_property
     def fatigue(self) -> Level | None:
@@ -364,8 +365,9 @@ def corroboration(view: SaveTimeView) -> float:
 
 
 def _focal_drop(view: SaveTimeView) -> LegChange | None:
-    """The stroke pattern: one leg at least 3 points below its usual level since the previous log and the other leg
-    down by less than half as much, widening the gap between the legs beyond anything this person has shown on an
+    """The stroke pattern: one leg at least 3 points below its usual level (or, from a low usual level, down to 3/10
+    or less from 3 points higher on the previous log) since the previous log and the other leg down by less than
+    half as much, widening the gap between the legs beyond anything this person has shown on an
     ordinary day; then the move of that gap (focal_z, with the day's corroboration) must stand out from the
     person's own noise of it by the budget's Z_FOCAL_DROP, or, for a severe drop (4 points or more, beyond 3 of the
     person's standard deviations or down to 3/10 or less), stand beyond their everyday wobble (focal_z over

@@ -19,6 +19,7 @@ from .baseline import (
     fresh_entries,
     interquartile_mean,
     level_of,
+    log_steps_level,
     mean_variance_factor,
     median,
     normal_equivalent,
@@ -81,7 +82,6 @@ Z_CHAIR_FALL_SHOWN = 2.5
 STEPS_BASELINE_DAYS = 60
 STEPS_RECENT_DAYS = 7
 MIN_STEPS_RECENT = 4
-# Post-exertional crashes are looked for over the last two months.
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,7 +441,7 @@ def _rise_after_busy_days(recent: Sequence[DayEntry], fatigue: Level) -> Finding
     # Most nights there are too few crashes to test: stop before the steps are read (a nightly path).
     if sum(1 for d in recent if d.fatigue >= crash_level) < REPEATED_CRASHES:
         return None
-    steps = level_of([log(d.steps + 1) for d in recent if d.steps is not None], noise_floor=0.1, persistence_floor=0.0)
+    steps = log_steps_level(recent)
     if steps is None or steps.count < MIN_BASELINE_LOGS:
         return None
     fatigue_by_date = {d.date: d.fatigue for d in recent}
@@ -509,7 +509,7 @@ def _busier_before_crash_days(days: Sequence[DayEntry], fatigue: Level) -> tuple
     # Most nights there are not enough crashes to look back from: stop before the steps are read (a nightly path).
     if sum(1 for z in fatigue_z.values() if z >= CRASH_Z) < CRASHES_LOOKED_BACK_FROM:
         return None
-    steps = level_of([log(d.steps + 1) for d in days if d.steps is not None], noise_floor=0.1, persistence_floor=0.0)
+    steps = log_steps_level(days)
     if steps is None:
         return None
     steps_z = {d.date: (log(d.steps + 1) - steps.typical) / steps.noise for d in days if d.steps is not None}

@@ -1,6 +1,3 @@
-import functools
-import zoneinfo
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -8,20 +5,15 @@ from django.db import transaction
 
 from tracker.countries import country_names
 from tracker.models import Patient
+from tracker.vocabulary import known_timezones
 
 PROFILE_FIELDS = ("birth_year", "sex", "timezone", "country")
 
 
 def validate_timezone(name: str) -> str:
-    if name not in _known_timezones():
+    if name not in known_timezones():
         raise ValidationError({"timezone": f"'{name}' is not a known IANA time zone, e.g. Europe/Berlin."})
     return name
-
-
-@functools.cache
-def _known_timezones() -> frozenset[str]:
-    # available_timezones() walks the whole zone directory on every call.
-    return frozenset(zoneinfo.available_timezones())
 
 
 @transaction.atomic

@@ -13,19 +13,21 @@ from tracker.symptoms import SYMPTOMS
 CASES = 1500
 # Near thresholds that random diaries seldom reach together: cancer with new back pain and a leg a little down in a
 # noisy diary; cancer with both legs down on one day; a new bladder change on the day one leg dropped (which finding
-# leads).
+# leads); a leg falling to 3/10 or less from a low usual level (the one-sided rule's severe and collapse paths).
 FOCUSED = (
     {"history": frozenset({"cancer"}), "new": {"back_pain"}, "wobble": 2, "drops": [1, 2, 3]},
     {"history": frozenset({"cancer"}), "new": set(), "wobble": 1, "drops": [2, 3, 4], "right_drops": [2, 3, 4]},
     {"history": frozenset(), "new": {"bladder_bowel_change"}, "wobble": 1, "drops": [3, 4, 5]},
     {"history": frozenset(), "new": {"bladder_bowel_change", "face_arm_speech"}, "wobble": 1, "drops": [3, 4, 5]},
+    {"history": frozenset(), "new": set(), "wobble": 0, "drops": [2], "usual": (5, 5), "last_lifted": 2},
 )
 FOCUSED_CASES = 150
 
 
 def _diary(rng: random.Random, focus: dict | None = None):
     today = date(2026, 3, 1) + timedelta(days=rng.randrange(60))
-    usual = {"left": rng.randint(4, 10), "right": rng.randint(4, 10)}
+    lowest, highest = (focus or {}).get("usual", (4, 10))
+    usual = {"left": rng.randint(lowest, highest), "right": rng.randint(lowest, highest)}
     wobble = focus["wobble"] if focus else rng.choice([0, 1, 2])
     background = set(rng.sample(SYMPTOMS[:8], rng.randint(0, 2)))
     usual_numbness = rng.choice([0, 0, 1, 2])
@@ -52,6 +54,8 @@ def _diary(rng: random.Random, focus: dict | None = None):
                 symptoms=frozenset(s for s in background if rng.random() < 0.6),
             )
         )
+    if focus and "last_lifted" in focus and history:
+        history[-1] = history[-1]._replace(strength_left=min(10, usual["left"] + focus["last_lifted"]))
     new = set(focus["new"]) if focus else set(rng.sample(SYMPTOMS, rng.choice([0, 0, 1, 2])))
     drops = focus["drops"] if focus else [0, 1, 2, 3, 4, 5, 7]
     right_drops = (focus or {}).get("right_drops", [0, 0, 2, 4])
