@@ -146,6 +146,21 @@ def test_the_alert_page_shows_the_call_button_for_emergencies_only(browser, serv
     context.close()
 
 
+@pytest.mark.parametrize("path", ["/", "/alerts/{pk}/"])
+def test_the_call_button_is_on_the_first_screen_of_the_smallest_phone(browser, server, patient, path):
+    """320x568 with the bottom bar: a frightened person must not have to scroll past text to make the call."""
+    emergency = _alert(patient, "emergency", "sudden_weakness", patient.local_today())
+    context = _phone(browser, server, 320, 568)
+    sign_in(context, patient, server)
+    page = context.new_page()
+    page.goto(path.format(pk=emergency.pk))
+    call = page.locator(".call").first.bounding_box()
+    bottom_bar = page.locator("nav.tabs").bounding_box()
+    assert call["y"] + call["height"] <= bottom_bar["y"], (call, bottom_bar)
+    screenshot(page, f"call-first-screen-320{'-today' if path == '/' else ''}", full_page=False)
+    context.close()
+
+
 @pytest.mark.parametrize(("width", "height"), WIDTHS)
 def test_a_red_flag_day_is_not_copied_nor_overwritten_without_asking(browser, server, patient, width, height):
     today = patient.local_today()
