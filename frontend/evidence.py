@@ -61,9 +61,11 @@ def evidence_lines(evidence: dict, figures: Figures) -> list[str]:
     first_entries = evidence.get("has_baseline") is False
     for side in ("left", "right"):
         if first_entries and f"strength_{side}" in evidence:
+            lowest = evidence.get(f"lowest_before_{side}")
             lines.append(
                 f"{side.capitalize()} leg strength that day: {evidence[f'strength_{side}']} out of 10 "
-                "(no usual level yet: this was one of your first entries)"
+                "(no usual level yet: this was one of your first entries"
+                + (f"; the lowest on your entries before it: {lowest})" if lowest is not None else ")")
             )
         elif f"strength_{side}" in evidence and f"baseline_{side}" in evidence:
             line = (

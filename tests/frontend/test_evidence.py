@@ -91,6 +91,28 @@ def test_a_first_entry_makes_no_claim_about_usual_days_and_names_what_rode_along
     assert not any("usual days" in line for line in lines)
 
 
+def test_a_fall_in_the_first_week_shows_the_lowest_of_the_entries_before_it():
+    lines = evidence_lines(
+        {
+            "date": "2026-01-04",
+            "has_baseline": False,
+            "baseline_window": ["", ""],
+            "new_symptoms": [],
+            "strength_left": 3,
+            "strength_right": 8,
+            "lowest_before_left": 7,
+            "lowest_before_right": 8,
+        },
+        _figures(),
+    )
+    assert lines[:2] == [
+        "Left leg strength that day: 3 out of 10 (no usual level yet: this was one of your first entries; "
+        "the lowest on your entries before it: 7)",
+        "Right leg strength that day: 8 out of 10 (no usual level yet: this was one of your first entries; "
+        "the lowest on your entries before it: 8)",
+    ]
+
+
 def test_a_trend_says_which_spell_it_left_out():
     lines = evidence_lines(
         {"explained_by": [{"kind": "illness_like", "start": "2026-01-10", "end": "2026-01-14"}]}, _figures()

@@ -13,13 +13,15 @@ from tracker.symptoms import SYMPTOMS
 CASES = 1500
 # Near thresholds that random diaries seldom reach together: cancer with new back pain and a leg a little down in a
 # noisy diary; cancer with both legs down on one day; a new bladder change on the day one leg dropped (which finding
-# leads); a leg falling to 3/10 or less from a low usual level (the one-sided rule's severe and collapse paths).
+# leads); a leg falling to 3/10 or less from a low usual level (the one-sided rule's severe and collapse paths); a
+# leg or both falling below the first few logs, before there is a usual level.
 FOCUSED = (
     {"history": frozenset({"cancer"}), "new": {"back_pain"}, "wobble": 2, "drops": [1, 2, 3]},
     {"history": frozenset({"cancer"}), "new": set(), "wobble": 1, "drops": [2, 3, 4], "right_drops": [2, 3, 4]},
     {"history": frozenset(), "new": {"bladder_bowel_change"}, "wobble": 1, "drops": [3, 4, 5]},
     {"history": frozenset(), "new": {"bladder_bowel_change", "face_arm_speech"}, "wobble": 1, "drops": [3, 4, 5]},
     {"history": frozenset(), "new": set(), "wobble": 0, "drops": [2], "usual": (5, 5), "last_lifted": 2},
+    {"history": frozenset(), "new": set(), "wobble": 1, "drops": [2, 3, 4, 5], "right_drops": [0, 1, 4], "length": 5},
 )
 FOCUSED_CASES = 150
 
@@ -35,6 +37,8 @@ def _diary(rng: random.Random, focus: dict | None = None):
     usual_steps = rng.choice([800, 3000, 7000])
     history = []
     length = rng.choice([0, 3, 8, 12, 30, 60, 95])
+    if focus and "length" in focus:
+        length = focus["length"]
     slide = rng.choice([0, 0, 1, 2])
     for offset in range(length, 0, -1):
         if rng.random() < 0.2:

@@ -354,6 +354,45 @@ def test_a_first_ever_log_with_a_very_weak_leg_and_a_bladder_change_is_an_emerge
     assert "baseline_left" not in findings[0].evidence
 
 
+def first_logs(*legs):
+    return [
+        DayEntry(date=START + timedelta(days=i), strength_left=left, strength_right=right, fatigue=3, steps=5000)
+        for i, (left, right) in enumerate(legs)
+    ]
+
+
+def test_a_leg_falling_below_all_of_the_first_logs_is_an_emergency_before_there_is_a_usual_level():
+    """A red flag needs no baseline: three logs of 7-8, then one leg at 3/10 and the other as before."""
+    history = first_logs((8, 8), (7, 8), (8, 8))
+    findings = check_log(PatientContext(), history, next_day(history, left=3, right=8))
+    assert codes(findings)["sudden_weakness"] is Severity.EMERGENCY
+    assert "left leg only" in findings[0].patient_text
+    assert findings[0].evidence["has_baseline"] is False
+    assert (findings[0].evidence["lowest_before_left"], findings[0].evidence["lowest_before_right"]) == (7, 8)
+
+
+def test_a_four_point_one_sided_fall_on_the_second_log_is_an_emergency():
+    history = first_logs((8, 8))
+    assert codes(check_log(PatientContext(), history, next_day(history, left=8, right=4)))["sudden_weakness"] is (
+        Severity.EMERGENCY
+    )
+
+
+def test_both_legs_collapsing_to_3_in_the_first_week_is_an_emergency():
+    history = first_logs((8, 7), (8, 8))
+    findings = check_log(PatientContext(), history, next_day(history, left=3, right=3))
+    assert codes(findings)["sudden_weakness"] is Severity.EMERGENCY
+    assert "both legs" in findings[0].patient_text
+
+
+def test_a_wobble_of_the_first_logs_is_no_red_flag():
+    """Down 2 from the lowest earlier log, or both legs down 4 to 4/10 with no nerve sign: a bad early day."""
+    history = first_logs((8, 8), (7, 8), (8, 7))
+    assert "sudden_weakness" not in codes(check_log(PatientContext(), history, next_day(history, left=5, right=8)))
+    history = first_logs((8, 8), (8, 8))
+    assert "sudden_weakness" not in codes(check_log(PatientContext(), history, next_day(history, left=4, right=4)))
+
+
 def test_a_first_ever_log_with_face_arm_speech_signs_is_an_emergency():
     today = DayEntry(date=START, strength_left=7, strength_right=7, fatigue=3, symptoms=frozenset({"face_arm_speech"}))
     assert codes(check_log(PatientContext(), [], today))["sudden_weakness"] is Severity.EMERGENCY

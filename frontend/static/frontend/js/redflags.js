@@ -228,6 +228,18 @@ function saveTimeView(patient, history, today) {
     ),
     numbnessRise: today.numbness_extent - floorNumbness,
     previousNumbnessRise: previous ? previous.numbness_extent - floorNumbness : 0,
+    // The logs so far while there are too few for a usual level (the first week): a leg can still fall below them.
+    firstDays: baselineDays.length ? [] : earlier,
+    // How far a leg fell below everything it showed on the logs so far (0 with no such logs).
+    fallBelowFirstLogs(side) {
+      if (!this.firstDays.length) return 0;
+      const lowest = Math.min(...this.firstDays.map((d) => d[`strength_${side}`]));
+      return Math.max(0, lowest - this.today[`strength_${side}`]);
+    },
+    // Legs fallen 4 points or more below every earlier log.
+    fallenBelowFirstLogs() {
+      return ["left", "right"].filter((side) => this.fallBelowFirstLogs(side) >= SEVERE_STRENGTH_DROP);
+    },
     newWeakness() { return this.legs.filter((leg) => leg.isNewWeakness()); },
     severelyWeakSides() {
       return ["left", "right"].filter((side) => this.today[`strength_${side}`] <= SEVERELY_WEAK);
@@ -288,6 +300,18 @@ function suddenSevereBothLegs(view) {
 }
 
 // The phone counted an ordinary day's walking (no lower than USUAL_WALKING_SD below the usual, log scale).
+// The stroke and cord-compression patterns before a usual level exists (red_flags._fall_in_first_logs).
+function fallInFirstLogs(view) {
+  const fallen = view.fallenBelowFirstLogs();
+  if (fallen.length === 1) {
+    const other = fallen[0] === "left" ? "right" : "left";
+    if (view.fallBelowFirstLogs(other) < FOCAL_SHARE * view.fallBelowFirstLogs(fallen[0])) return fallen;
+  } else if (fallen.length === 2 && !intersects(CAUDA_EQUINA_SYMPTOMS, view.newSymptoms)) {
+    if (view.severelyWeakSides().length === 2 || view.newNerveSigns()) return fallen;
+  }
+  return [];
+}
+
 function walkedAsUsual(view) {
   const stepsLow = stepsBelowUsual(view);
   return stepsLow !== null && stepsLow <= USUAL_WALKING_SD;
@@ -298,6 +322,7 @@ function suddenWeakness(view) {
   const weaker = view.newWeakness();
   const focal = focalDrop(view);
   const bilateral = suddenSevereBothLegs(view);
+  const firstLogsFall = fallInFirstLogs(view);
   let reason;
   if (
     intersects(STROKE_SIGNS, view.symptoms) &&
@@ -316,6 +341,11 @@ function suddenWeakness(view) {
     };
   } else if (bilateral.length) {
     reason = "a sudden severe loss of strength in both legs";
+  } else if (firstLogsFall.length) {
+    reason =
+      firstLogsFall.length === 1
+        ? `a sudden loss of strength in the ${firstLogsFall[0]} leg only`
+        : "a sudden severe loss of strength in both legs";
   } else if (view.newSymptoms.has("balance_problems") && weaker.length === 1) {
     reason = "a sudden loss of balance with one leg weaker";
   } else if (
