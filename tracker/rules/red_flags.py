@@ -161,6 +161,11 @@ class SaveTimeView:
         lowest = self.lowest_so_far(side)
         return 0 if lowest is None else max(0, lowest - getattr(self.today, f"strength_{side}"))
 
+    def weaker_than_first_logs(self) -> list[str]:
+        """Before a usual level exists, the legs 2 points or more below every value of the logs so far: what "new
+        weakness" can mean without the person's noise, enough beside a reported sudden onset."""
+        return [side for side in ("left", "right") if self.fall_below_first_logs(side) >= NEW_WEAKNESS_DROP]
+
     def fallen_below_first_logs(self) -> list[str]:
         """The legs that fell 4 points or more below every value of the logs so far, before a usual level exists. A
         red flag needs no baseline; the lowest earlier value stands in for one, so an ordinary wobble of the first
@@ -335,7 +340,9 @@ def _sudden_weakness(view: SaveTimeView) -> Finding | None:
         )
     elif "balance_problems" in view.new_symptoms and len(weaker) == 1:
         reason = "a sudden loss of balance with one leg weaker"
-    elif told_sudden and (weaker or severely_weak or "balance_problems" in view.new_symptoms):
+    elif told_sudden and (
+        weaker or severely_weak or view.weaker_than_first_logs() or "balance_problems" in view.new_symptoms
+    ):
         reason = "weakness or loss of balance that came on suddenly"
     elif told_sudden:
         return Finding(

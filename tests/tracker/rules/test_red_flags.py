@@ -385,6 +385,16 @@ def test_both_legs_collapsing_to_3_in_the_first_week_is_an_emergency():
     assert "both legs" in findings[0].patient_text
 
 
+def test_a_sudden_onset_answered_in_the_first_week_with_a_leg_below_all_earlier_logs_is_an_emergency():
+    """The phone asks the BE-FAST questions from the first logs; "it came on suddenly" with a leg 2 points below
+    every earlier log is judged as it is once there is a usual level (sudden onset with new weakness)."""
+    history = first_logs((8, 8), (7, 8), (8, 8))
+    told = next_day(history, left=5, right=8, symptoms={"sudden_onset"})
+    assert codes(check_log(PatientContext(), history, told))["sudden_weakness"] is Severity.EMERGENCY
+    within_wobble = next_day(history, left=6, right=8, symptoms={"sudden_onset"})
+    assert codes(check_log(PatientContext(), history, within_wobble))["sudden_weakness"] is Severity.URGENT
+
+
 def test_a_wobble_of_the_first_logs_is_no_red_flag():
     """Down 2 from the lowest earlier log, or both legs down 4 to 4/10 with no nerve sign: a bad early day."""
     history = first_logs((8, 8), (7, 8), (8, 7))

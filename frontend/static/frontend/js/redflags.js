@@ -236,6 +236,10 @@ function saveTimeView(patient, history, today) {
       const lowest = Math.min(...this.firstDays.map((d) => d[`strength_${side}`]));
       return Math.max(0, lowest - this.today[`strength_${side}`]);
     },
+    // Legs 2 points or more below every earlier log: new weakness without a usual level, beside a sudden onset.
+    weakerThanFirstLogs() {
+      return ["left", "right"].filter((side) => this.fallBelowFirstLogs(side) >= NEW_WEAKNESS_DROP);
+    },
     // Legs fallen 4 points or more below every earlier log.
     fallenBelowFirstLogs() {
       return ["left", "right"].filter((side) => this.fallBelowFirstLogs(side) >= SEVERE_STRENGTH_DROP);
@@ -350,7 +354,10 @@ function suddenWeakness(view) {
     reason = "a sudden loss of balance with one leg weaker";
   } else if (
     toldSudden &&
-    (weaker.length || view.severelyWeakSides().length || view.newSymptoms.has("balance_problems"))
+    (weaker.length ||
+      view.severelyWeakSides().length ||
+      view.weakerThanFirstLogs().length ||
+      view.newSymptoms.has("balance_problems"))
   ) {
     reason = "weakness or loss of balance that came on suddenly";
   } else if (toldSudden) {
