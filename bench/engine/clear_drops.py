@@ -2,6 +2,8 @@
 emergency finding the same day).
 
     .venv/bin/python bench/engine/clear_drops.py [--models independent,persistent,heavy,sticky] [--people 1500]
+    .venv/bin/python bench/engine/clear_drops.py --first-week
+
 
 For each of --people random people of a noise model (bench/engine/people.py and noise.py), a stable diary of 60-120
 days; on its last two days, yesterday at the person's usual answer on both legs and today one leg 4 points below
@@ -9,6 +11,10 @@ its usual answer (the lower of its median over the last 30 logs and its mean ove
 usual, no symptoms. That is the property tests/tracker/rules/test_properties_persistent.py checks on 100 people,
 here over many more and every noise model. Prints, per model, how many such days the save-time check left without
 an emergency, and which part of the one-sided rule stopped each.
+
+With --first-week the diary has only 2 to 7 days (1 to 6 logs before the drop: no usual level yet, so the first-week
+rule decides), and the same people's first weeks without a drop are checked day by day: how many of them were told
+of an emergency that was not there.
 """
 
 import argparse
@@ -33,13 +39,15 @@ START = date(2025, 1, 6)
 DROP = 4
 
 
-def clear_drop_diary(rng: random.Random, model) -> tuple[dict, str] | None:
+def clear_drop_diary(rng: random.Random, model, days_between: tuple[int, int] = (60, 120)) -> tuple[dict, str] | None:
     """A stable diary ending in a clear one-sided drop, and the weaker side; None for a person whose leg is usually
-    below 4 (there are not 4 points to lose)."""
-    seed, side, days = rng.randrange(2**32), rng.choice(("left", "right")), rng.randint(60, 120)
+    below 4 (there are not 4 points to lose) or who logged fewer than two of the days."""
+    seed, side, days = rng.randrange(2**32), rng.choice(("left", "right")), rng.randint(*days_between)
     person_rng = random.Random(seed)
     person = Person.draw(person_rng, model)
     entries = simulate_days(person, [DayEffect() for _ in range(days)], START, model, person_rng)
+    if len(entries) < 2:
+        return None
     usual = {
         name: min(median(d[name] for d in entries[-30:]), sum(d[name] for d in entries) / len(entries))
         for name in ("strength_left", "strength_right")
@@ -61,6 +69,10 @@ def what_stopped_it(diary: dict, side: str) -> str | None:
     if any(f.code == "sudden_weakness" and f.severity is Severity.EMERGENCY for f in findings):
         return None
     view = red_flags._view(patient, entries[:-1], entries[-1])
+    if not view.has_baseline:
+        if side not in view.fallen_below_first_logs():
+            return "no usual level yet, and the leg not 4 points below its lowest earlier log"
+        return "no usual level yet, and the other leg fell below its earlier logs too"
     leg = next(leg for leg in view.legs if leg.side == side)
     other = next(o for o in view.legs if o is not leg)
     if not leg.is_sudden():
@@ -72,26 +84,44 @@ def what_stopped_it(diary: dict, side: str) -> str | None:
     return "not severe for this person, and the gap's z with corroboration under the budget"
 
 
+def false_emergencies_in_first_week(diary: dict) -> int:
+    """Emergencies the save-time check raises on the first week of a diary that holds no change."""
+    read = read_diary(diary)
+    entries = diary_entries(read)[:7]
+    patient = diary_patient(read)
+    return sum(
+        any(f.severity is Severity.EMERGENCY for f in check_log(patient, entries[:index], entries[index]))
+        for index in range(1, len(entries))
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--models", default="independent,persistent,heavy,sticky")
     parser.add_argument("--people", type=int, default=1500)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--first-week", action="store_true", help="drops on the 2nd to 7th log, before a usual level")
     args = parser.parse_args()
+    days_between = (2, 7) if args.first_week else (60, 120)
     for name in args.models.split(","):
-        rng, tried, stopped = random.Random(args.seed), 0, Counter()
+        rng, tried, stopped, told_falsely = random.Random(args.seed), 0, Counter(), 0
         for _ in range(args.people):
-            made = clear_drop_diary(rng, MODELS[name])
+            made = clear_drop_diary(rng, MODELS[name], days_between)
             if made is None:
                 continue
             tried += 1
             if (reason := what_stopped_it(*made)) is not None:
                 stopped[reason] += 1
+            if args.first_week:
+                diary, _ = made
+                told_falsely += false_emergencies_in_first_week(diary | {"days": diary["days"][:-1]}) > 0
         missed = sum(stopped.values())
         print(f"{name}: {missed} of {tried} clear {DROP}-point one-sided drops left without an emergency", end="")
         print(f" ({missed / tried:.1%})")
         for reason, count in stopped.most_common():
             print(f"    {count:4d}  {reason}")
+        if args.first_week:
+            print(f"    the same people's first logs without the drop: {told_falsely} told of an emergency")
 
 
 if __name__ == "__main__":

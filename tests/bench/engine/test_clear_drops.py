@@ -1,6 +1,6 @@
 import random
 
-from bench.engine.clear_drops import clear_drop_diary, main, what_stopped_it
+from bench.engine.clear_drops import clear_drop_diary, false_emergencies_in_first_week, main, what_stopped_it
 from bench.engine.noise import MODELS
 
 
@@ -30,3 +30,26 @@ def test_the_command_prints_a_line_per_model(capsys, monkeypatch):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("independent: 0 of ")
     assert any(line.startswith("sticky: ") for line in lines)
+
+
+def test_a_first_week_drop_is_judged_by_the_first_week_rule():
+    """2 to 7 days: no usual level yet. A drop 4 points below the usual answer is found unless an earlier log was
+    already lower (then the leg is not 4 points below every earlier log, and the tool says so); the first logs
+    without it raise no emergency."""
+    rng = random.Random(5)
+    made = [m for m in (clear_drop_diary(rng, MODELS["independent"], (2, 7)) for _ in range(40)) if m is not None]
+    assert len(made) > 20
+    reasons = {what_stopped_it(diary, side) for diary, side in made}
+    assert None in reasons
+    assert reasons <= {None, "no usual level yet, and the leg not 4 points below its lowest earlier log"}
+    for diary, _ in made:
+        assert len(diary["days"]) <= 7
+        assert false_emergencies_in_first_week(diary | {"days": diary["days"][:-1]}) == 0
+
+
+def test_the_command_reports_the_first_week(capsys, monkeypatch):
+    monkeypatch.setattr("sys.argv", ["clear_drops.py", "--models", "independent", "--people", "30", "--first-week"])
+    main()
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("independent: ")
+    assert lines[-1].startswith("    the same people's first logs without the drop: ")
