@@ -61,11 +61,11 @@ def evidence_lines(evidence: dict, figures: Figures) -> list[str]:
     first_entries = evidence.get("has_baseline") is False
     for side in ("left", "right"):
         if first_entries and f"strength_{side}" in evidence:
-            lowest = evidence.get(f"lowest_before_{side}")
+            floor = evidence.get(f"first_logs_floor_{side}")
             lines.append(
                 f"{side.capitalize()} leg strength that day: {evidence[f'strength_{side}']} out of 10 "
                 "(no usual level yet: this was one of your first entries"
-                + (f"; the lowest on your entries before it: {lowest})" if lowest is not None else ")")
+                + (f"; your entries before it were mostly {floor} or more)" if floor is not None else ")")
             )
         elif f"strength_{side}" in evidence and f"baseline_{side}" in evidence:
             line = (

@@ -71,7 +71,7 @@ def what_stopped_it(diary: dict, side: str) -> str | None:
     view = red_flags._view(patient, entries[:-1], entries[-1])
     if not view.has_baseline:
         if side not in view.fallen_below_first_logs():
-            return "no usual level yet, and the leg not 4 points below its lowest earlier log"
+            return "no usual level yet, and the leg not 4 points below the level of its earlier logs"
         return "no usual level yet, and the other leg fell below its earlier logs too"
     leg = next(leg for leg in view.legs if leg.side == side)
     other = next(o for o in view.legs if o is not leg)

@@ -91,7 +91,7 @@ def test_a_first_entry_makes_no_claim_about_usual_days_and_names_what_rode_along
     assert not any("usual days" in line for line in lines)
 
 
-def test_a_fall_in_the_first_week_shows_the_lowest_of_the_entries_before_it():
+def test_a_fall_in_the_first_week_shows_the_level_of_the_entries_before_it():
     lines = evidence_lines(
         {
             "date": "2026-01-04",
@@ -100,16 +100,16 @@ def test_a_fall_in_the_first_week_shows_the_lowest_of_the_entries_before_it():
             "new_symptoms": [],
             "strength_left": 3,
             "strength_right": 8,
-            "lowest_before_left": 7,
-            "lowest_before_right": 8,
+            "first_logs_floor_left": 7,
+            "first_logs_floor_right": 8,
         },
         _figures(),
     )
     assert lines[:2] == [
         "Left leg strength that day: 3 out of 10 (no usual level yet: this was one of your first entries; "
-        "the lowest on your entries before it: 7)",
+        "your entries before it were mostly 7 or more)",
         "Right leg strength that day: 8 out of 10 (no usual level yet: this was one of your first entries; "
-        "the lowest on your entries before it: 8)",
+        "your entries before it were mostly 8 or more)",
     ]
 
 

@@ -33,15 +33,15 @@ def test_the_command_prints_a_line_per_model(capsys, monkeypatch):
 
 
 def test_a_first_week_drop_is_judged_by_the_first_week_rule():
-    """2 to 7 days: no usual level yet. A drop 4 points below the usual answer is found unless an earlier log was
-    already lower (then the leg is not 4 points below every earlier log, and the tool says so); the first logs
+    """2 to 7 days: no usual level yet. A drop 4 points below the usual answer is found unless the earlier logs
+    already sat lower (then the leg is not 4 points below their level, and the tool says so); the first logs
     without it raise no emergency."""
     rng = random.Random(5)
     made = [m for m in (clear_drop_diary(rng, MODELS["independent"], (2, 7)) for _ in range(40)) if m is not None]
     assert len(made) > 20
     reasons = {what_stopped_it(diary, side) for diary, side in made}
     assert None in reasons
-    assert reasons <= {None, "no usual level yet, and the leg not 4 points below its lowest earlier log"}
+    assert reasons <= {None, "no usual level yet, and the leg not 4 points below the level of its earlier logs"}
     for diary, _ in made:
         assert len(diary["days"]) <= 7
         assert false_emergencies_in_first_week(diary | {"days": diary["days"][:-1]}) == 0

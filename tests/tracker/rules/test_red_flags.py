@@ -368,7 +368,7 @@ def test_a_leg_falling_below_all_of_the_first_logs_is_an_emergency_before_there_
     assert codes(findings)["sudden_weakness"] is Severity.EMERGENCY
     assert "left leg only" in findings[0].patient_text
     assert findings[0].evidence["has_baseline"] is False
-    assert (findings[0].evidence["lowest_before_left"], findings[0].evidence["lowest_before_right"]) == (7, 8)
+    assert (findings[0].evidence["first_logs_floor_left"], findings[0].evidence["first_logs_floor_right"]) == (8, 8)
 
 
 def test_a_four_point_one_sided_fall_on_the_second_log_is_an_emergency():
@@ -378,6 +378,15 @@ def test_a_four_point_one_sided_fall_on_the_second_log_is_an_emergency():
     )
 
 
+def test_one_odd_low_log_of_the_first_week_does_not_hide_a_fall():
+    """From three logs on, the single lowest is left out of the level the first logs held."""
+    history = first_logs((8, 8), (5, 8), (8, 8))
+    findings = check_log(PatientContext(), history, next_day(history, left=4, right=8))
+    assert codes(findings)["sudden_weakness"] is Severity.EMERGENCY
+    two_logs = first_logs((8, 8), (5, 8))
+    assert "sudden_weakness" not in codes(check_log(PatientContext(), two_logs, next_day(two_logs, left=4, right=8)))
+
+
 def test_both_legs_collapsing_to_3_in_the_first_week_is_an_emergency():
     history = first_logs((8, 7), (8, 8))
     findings = check_log(PatientContext(), history, next_day(history, left=3, right=3))
@@ -385,13 +394,13 @@ def test_both_legs_collapsing_to_3_in_the_first_week_is_an_emergency():
     assert "both legs" in findings[0].patient_text
 
 
-def test_a_sudden_onset_answered_in_the_first_week_with_a_leg_below_all_earlier_logs_is_an_emergency():
+def test_a_sudden_onset_answered_in_the_first_week_with_a_leg_below_its_earlier_logs_is_an_emergency():
     """The phone asks the BE-FAST questions from the first logs; "it came on suddenly" with a leg 2 points below
-    every earlier log is judged as it is once there is a usual level (sudden onset with new weakness)."""
+    the level of the earlier logs is judged as it is once there is a usual level (sudden onset with new weakness)."""
     history = first_logs((8, 8), (7, 8), (8, 8))
     told = next_day(history, left=5, right=8, symptoms={"sudden_onset"})
     assert codes(check_log(PatientContext(), history, told))["sudden_weakness"] is Severity.EMERGENCY
-    within_wobble = next_day(history, left=6, right=8, symptoms={"sudden_onset"})
+    within_wobble = next_day(history, left=7, right=8, symptoms={"sudden_onset"})
     assert codes(check_log(PatientContext(), history, within_wobble))["sudden_weakness"] is Severity.URGENT
 
 

@@ -37,6 +37,7 @@ const HISTORY_DAYS = 90;
 const BASELINE_GAP_DAYS = 7;
 const MIN_BASELINE_LOGS = 10;
 const MIN_EARLY_BASELINE_LOGS = 7;
+const FIRST_LOGS_FOR_ONE_LEFT_OUT = 3;
 const PREVIOUS_LOG_MAX_AGE_DAYS = 7;
 
 const MAD_TO_SD = 1.4826;
@@ -230,17 +231,19 @@ function saveTimeView(patient, history, today) {
     previousNumbnessRise: previous ? previous.numbness_extent - floorNumbness : 0,
     // The logs so far while there are too few for a usual level (the first week): a leg can still fall below them.
     firstDays: baselineDays.length ? [] : earlier,
-    // How far a leg fell below everything it showed on the logs so far (0 with no such logs).
+    // How far a leg fell below the level it held on the logs so far: their lowest value, or from three logs on
+    // their second lowest (one odd low log must not hide a stroke); 0 with no such logs.
     fallBelowFirstLogs(side) {
       if (!this.firstDays.length) return 0;
-      const lowest = Math.min(...this.firstDays.map((d) => d[`strength_${side}`]));
-      return Math.max(0, lowest - this.today[`strength_${side}`]);
+      const values = this.firstDays.map((d) => d[`strength_${side}`]).sort((a, b) => a - b);
+      const floor = values.length >= FIRST_LOGS_FOR_ONE_LEFT_OUT ? values[1] : values[0];
+      return Math.max(0, floor - this.today[`strength_${side}`]);
     },
-    // Legs 2 points or more below every earlier log: new weakness without a usual level, beside a sudden onset.
+    // Legs 2 points or more below the first logs' level: new weakness without a usual level, beside a sudden onset.
     weakerThanFirstLogs() {
       return ["left", "right"].filter((side) => this.fallBelowFirstLogs(side) >= NEW_WEAKNESS_DROP);
     },
-    // Legs fallen 4 points or more below every earlier log.
+    // Legs fallen 4 points or more below the first logs' level.
     fallenBelowFirstLogs() {
       return ["left", "right"].filter((side) => this.fallBelowFirstLogs(side) >= SEVERE_STRENGTH_DROP);
     },
