@@ -4,7 +4,6 @@ emergency finding the same day).
     .venv/bin/python bench/engine/clear_drops.py [--models independent,persistent,heavy,sticky] [--people 1500]
     .venv/bin/python bench/engine/clear_drops.py --first-week
 
-
 For each of --people random people of a noise model (bench/engine/people.py and noise.py), a stable diary of 60-120
 days; on its last two days, yesterday at the person's usual answer on both legs and today one leg 4 points below
 its usual answer (the lower of its median over the last 30 logs and its mean over the diary), the other leg as

@@ -306,7 +306,6 @@ function suddenSevereBothLegs(view) {
   return view.severelyWeakSides().length === 2 || view.newNerveSigns() ? severe : [];
 }
 
-// The phone counted an ordinary day's walking (no lower than USUAL_WALKING_SD below the usual, log scale).
 // The stroke and cord-compression patterns before a usual level exists (red_flags._fall_in_first_logs).
 function fallInFirstLogs(view) {
   const fallen = view.fallenBelowFirstLogs();
@@ -319,6 +318,7 @@ function fallInFirstLogs(view) {
   return [];
 }
 
+// The phone counted an ordinary day's walking (no lower than USUAL_WALKING_SD below the usual, log scale).
 function walkedAsUsual(view) {
   const stepsLow = stepsBelowUsual(view);
   return stepsLow !== null && stepsLow <= USUAL_WALKING_SD;
