@@ -366,7 +366,7 @@ def _sudden_weakness(view: SaveTimeView) -> Finding | None:
         code="sudden_weakness",
         severity=Severity.EMERGENCY,
         evidence=view.evidence(*legs) | {"reason": reason},
-        patient_text=f"Today's entry shows {reason}. This can be a sign of a stroke or a pressed spinal cord.",
+        patient_text=f"Your entry shows {reason}. This can be a sign of a stroke or a pressed spinal cord.",
         physician_text=f"Possible stroke or acute cord compression: {reason}. " + _legs_text(view, legs),
     )
 

@@ -32,7 +32,7 @@ PATIENT_TEXTS = {
         "Please book an appointment so a doctor can look at why."
     ),
     "sudden_weakness": (
-        "Today's entry shows a sudden loss of strength in the right leg only. "
+        "Your entry shows a sudden loss of strength in the right leg only. "
         "This can be a sign of a stroke or a pressed spinal cord."
     ),
 }

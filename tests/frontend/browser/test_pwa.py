@@ -34,7 +34,7 @@ def test_a_push_shows_the_alert_and_clicking_it_opens_the_alert(phone, server, p
         code="sudden_weakness",
         severity="emergency",
         raised_on=patient.local_today(),
-        patient_text="Today's entry shows a sudden severe loss of strength.",
+        patient_text="Your entry shows a sudden severe loss of strength.",
         physician_text="x",
         advice="Call 112 now.",
         dedup_key="push-test",

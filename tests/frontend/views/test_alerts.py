@@ -15,7 +15,7 @@ def _alert(patient, **fields):
         "code": "sudden_weakness",
         "severity": "emergency",
         "raised_on": date(2026, 1, 6),
-        "patient_text": "Today's entry shows face, arm or speech signs.",
+        "patient_text": "Your entry shows face, arm or speech signs.",
         "physician_text": "x",
         "advice": "Call 112 now.",
         "evidence": {"strength_right": 2, "baseline_right": 8.0, "previous_right": 8},

@@ -375,7 +375,7 @@ function suddenWeakness(view) {
   return {
     code: "sudden_weakness",
     severity: "emergency",
-    patient_text: `Today's entry shows ${reason}. This can be a sign of a stroke or a pressed spinal cord.`,
+    patient_text: `Your entry shows ${reason}. This can be a sign of a stroke or a pressed spinal cord.`,
   };
 }
 
