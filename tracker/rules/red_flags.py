@@ -586,17 +586,23 @@ def _persistent_weakness(view: SaveTimeView) -> list[LegChange]:
 # last. On the generated sets, cancer with rapid weakening found within its first days 6, 6, 3, 9 -> 8, 8, 6, 10 of 10
 # (heavy, frozen, sparse, sticky) for 7, 12, 28, 9, 8, 13 more false alerts (independent, persistent, heavy, frozen,
 # sparse, sticky; about 350 patient-years each). A raw drop of 3.0 (no halfway cut-off) cost 32 in all for one find
-# less, but a usual 7.97 or 8.03 would then decide whether a 5 counts.
+# less, but a usual 7.97 or 8.03 would then decide whether a 5 counts. From a low usual level (5 or so) there are no
+# 3 points to lose before a leg barely carries weight, so both legs new weakness and at 3/10 or less counts too: a
+# cancer weakening from a usual 5 to 2 and 3 had waited 6 days for its alert (+1 find on heavy for 13 more false
+# alerts over the six generated sets, docs/alerts.md).
 BOTH_LEGS_DROP_WITH_CANCER = 3.0
 
 
 def _both_legs_much_weaker(view: SaveTimeView) -> bool:
-    """Both legs new weakness, each BOTH_LEGS_DROP_WITH_CANCER below usual (halfway cut-off), not an illness-like
-    day."""
+    """Both legs new weakness, each BOTH_LEGS_DROP_WITH_CANCER below usual (halfway cut-off) or both at 3/10 or less,
+    not an illness-like day."""
     legs = view.new_weakness()
     return (
         len(legs) == 2
-        and all(leg.is_below(leg.today, BOTH_LEGS_DROP_WITH_CANCER) for leg in legs)
+        and (
+            all(leg.is_below(leg.today, BOTH_LEGS_DROP_WITH_CANCER) for leg in legs)
+            or len(view.severely_weak_sides()) == 2
+        )
         and not is_illness_like(view)
     )
 

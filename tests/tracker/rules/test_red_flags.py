@@ -257,6 +257,17 @@ def test_known_cancer_with_both_legs_3_points_down_on_one_day_is_urgent_without_
     assert check_log(CANCER, history, next_day(history, left=5, right=6)) == []
 
 
+def test_known_cancer_with_both_legs_newly_weak_down_to_3_from_a_low_usual_level_is_urgent():
+    """From a usual 5 there are not 3 points to lose before a leg is barely able to carry weight."""
+    history = steady_history(strength=5)
+    findings = check_log(CANCER, history, next_day(history, left=3, right=2))
+    assert [(f.code, f.severity, f.evidence["reason"]) for f in findings] == [
+        ("cord_compression", Severity.URGENT, "both legs much weaker than usual")
+    ]
+    assert check_log(CANCER, history, next_day(history, left=3, right=4)) == []
+    assert check_log(PatientContext(), history, next_day(history, left=3, right=2)) == []
+
+
 def test_known_cancer_with_both_legs_down_on_a_flu_like_day_waits():
     history = steady_history()
     flu_like = next_day(history, left=5, right=5)._replace(fatigue=8)

@@ -471,14 +471,16 @@ function backPainMostDays(view) {
   return withPain.length >= PERSISTENT_BACK_PAIN_SHARE * days.length && withPain.length >= 4;
 }
 
-// With cancer, both legs newly weaker by 3 points or more on one day is urgent at once (red_flags.py).
+// With cancer, both legs newly weaker by 3 points or more on one day, or newly weaker and both at 3/10 or less, is
+// urgent at once (red_flags.py).
 const BOTH_LEGS_DROP_WITH_CANCER = 3;
 
 function bothLegsMuchWeaker(view) {
   const legs = view.newWeakness();
   return (
     legs.length === 2 &&
-    legs.every((leg) => leg.isBelow(leg.today, BOTH_LEGS_DROP_WITH_CANCER)) &&
+    (legs.every((leg) => leg.isBelow(leg.today, BOTH_LEGS_DROP_WITH_CANCER)) ||
+      view.severelyWeakSides().length === 2) &&
     !isIllnessLike(view)
   );
 }
