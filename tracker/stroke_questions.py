@@ -84,6 +84,11 @@ NEW_DIARY_OTHER_AT_LEAST = 6
 # person says it came on suddenly (tracker/rules/red_flags.py USUAL_WALKING_SD).
 BOTH_LEGS_DROP = 3.75
 NEW_DIARY_BOTH_AT_MOST = 3
+# From a low usual level (5 or so) there are not 4 points to lose: both legs down by 2 points or more (the smallest
+# change people feel as real; cut-off halfway) to 3 or less are asked about too. The check raises nothing for such a
+# day on its own, unless the person has cancer; "it came on suddenly" with new weakness makes it an emergency.
+BOTH_LEGS_LOW_AT_MOST = 3
+BOTH_LEGS_LOW_DROP = 1.75
 
 
 def when_to_ask() -> dict:
@@ -97,4 +102,6 @@ def when_to_ask() -> dict:
         "new_diary_other_at_least": NEW_DIARY_OTHER_AT_LEAST,
         "both_legs_drop": BOTH_LEGS_DROP,
         "new_diary_both_at_most": NEW_DIARY_BOTH_AT_MOST,
+        "both_legs_low_at_most": BOTH_LEGS_LOW_AT_MOST,
+        "both_legs_low_drop": BOTH_LEGS_LOW_DROP,
     }

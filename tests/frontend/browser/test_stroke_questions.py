@@ -198,6 +198,23 @@ def test_both_legs_collapsing_with_every_answer_no_is_a_same_day_review(phone_at
     screenshot(page, f"stroke-questions-both-legs-no-alert-{width}", full_page=False)
 
 
+def test_both_legs_falling_low_from_a_low_usual_level_asks_and_a_sudden_onset_is_an_emergency(phone_at, patient):
+    """From a usual 5 there are not 4 points to lose: both legs at 3 and 2 are asked about, and "it came on
+    suddenly" makes the day the emergency the check would otherwise not see."""
+    _usual_days(patient, left=5, right=5)
+    _, page = phone_at(390)
+    _log(page, left=3, right=2)
+
+    questions = page.get_by_role("dialog", name="Before you save: six quick questions")
+    questions.wait_for()
+    assert questions.get_by_text("You rated both legs much lower than usual.").is_visible()
+    screenshot(page, "stroke-questions-both-legs-low-usual-390", full_page=False)
+    _answer_yes(page, questions, "sudden")
+    alert = _first_alert(patient)
+    assert (alert.code, alert.severity) == ("sudden_weakness", "emergency")
+    assert _todays_log(patient).symptoms == ["sudden_onset"]
+
+
 def test_offline_a_new_diary_is_asked_and_a_yes_shows_the_call_screen(phone_at, patient):
     context, page = phone_at(390)
     wait_for_service_worker(page)
@@ -238,6 +255,10 @@ CASES = [
     ([(8, 8)] * 10, (4, 4), "both"),  # both legs 4 below usual: a collapse, not a bad day
     ([(8, 8)] * 10, (5, 4), None),  # 3 and 4 below: the left leg is not down enough
     ([(8, 8)] * 2, (3, 3), "both"),  # no usual level yet: both at 3 or less
+    ([(5, 5)] * 10, (3, 2), "both"),  # from a low usual level: both down 2 points or more, to 3 or less
+    ([(5, 5)] * 10, (3, 4), None),
+    ([(5, 5)] * 10, (4, 3), None),
+    ([(3, 3)] * 10, (2, 2), None),  # a usual 3: one point lower is not a collapse
     ([], (2, 4), None),
 ]
 

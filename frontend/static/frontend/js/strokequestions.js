@@ -33,6 +33,8 @@ export function sharpDrop(rule, history, entry) {
     }
   }
   if (drop("left") >= rule.both_legs_drop && drop("right") >= rule.both_legs_drop) return { side: "both", against: "usual" };
+  const fellLow = (side) => entry[`strength_${side}`] <= rule.both_legs_low_at_most && drop(side) >= rule.both_legs_low_drop;
+  if (fellLow("left") && fellLow("right")) return { side: "both", against: "usual" };
   return null;
 }
 
