@@ -57,7 +57,7 @@ def _form_context(request, day: date, *, editing: bool) -> dict:
 def today(request):
     patient = request.user.patient
     context = _form_context(request, patient.local_today(), editing=False)
-    context["pressing_alerts"] = unresolved_pressing_alerts(patient=patient)
+    context["pressing_alerts"], context["earlier_pressing_alerts"] = unresolved_pressing_alerts(patient=patient)
     return render(request, "frontend/logs/today.html", context)
 
 

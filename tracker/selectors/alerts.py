@@ -14,12 +14,23 @@ def alerts_for(*, patient: Patient, status: str | None = None) -> QuerySet[Alert
     return alerts
 
 
-def unresolved_pressing_alerts(*, patient: Patient) -> list[Alert]:
-    """Urgent and emergency alerts not yet dealt with, the most severe first, then the newest."""
+# An emergency asks for action within hours and an urgent alert within the day: one raised before yesterday (the
+# person's local dates) and not yet dealt with stays on Today as a reminder, no longer as a call to act now.
+PRESSING_FOR_DAYS = 1
+
+
+def unresolved_pressing_alerts(*, patient: Patient) -> tuple[list[Alert], list[Alert]]:
+    """Urgent and emergency alerts not yet dealt with, the most severe first, then the newest: those raised today or
+    yesterday (the person's dates, whatever day their entry was for), and those raised earlier."""
     alerts = Alert.objects.filter(patient=patient, severity__in=PRESSING_SEVERITIES).exclude(
         status=Alert.Status.RESOLVED
     )
-    return sorted(alerts, key=lambda alert: (-Severity(alert.severity).rank, -alert.raised_on.toordinal(), -alert.pk))
+    ordered = sorted(
+        alerts, key=lambda alert: (-Severity(alert.severity).rank, -alert.raised_on.toordinal(), -alert.pk)
+    )
+    since = patient.local_today() - timedelta(days=PRESSING_FOR_DAYS)
+    current = [alert for alert in ordered if alert.created_at.astimezone(patient.zone).date() >= since]
+    return current, [alert for alert in ordered if alert not in current]
 
 
 def open_alert_count(*, patient_id: int) -> int:

@@ -4,6 +4,7 @@ phone at 390x844 and 320 px."""
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from tests.conftest import save_steady_days, wait_until
 from tests.frontend.browser.conftest import PHONE, screenshot, sign_in
@@ -130,6 +131,40 @@ def test_an_open_emergency_shows_on_today_until_it_is_seen_and_dealt_with(browse
     assert page.locator("[data-pressing-alert]").count() == 1
     emergency.refresh_from_db()
     assert emergency.status == "resolved"
+    context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), WIDTHS)
+def test_an_emergency_from_days_ago_stays_on_today_as_a_reminder_not_a_call_to_act_now(
+    browser, server, patient, width, height
+):
+    """Left unresolved, last week's emergency would otherwise greet the person every morning with 'call now'."""
+    today = patient.local_today()
+    earlier = _alert(patient, "emergency", "bladder_bowel", today - timedelta(days=4), status="acknowledged")
+    Alert.objects.filter(pk=earlier.pk).update(created_at=timezone.now() - timedelta(days=4))
+    _alert(patient, "urgent", "fall", today)
+    context = _phone(browser, server, width, height)
+    sign_in(context, patient, server)
+    page = context.new_page()
+    page.goto("/")
+
+    current = page.locator("[data-pressing-alert]")
+    assert current.count() == 1 and "See a doctor today" in current.inner_text()
+    reminder = page.locator("[data-earlier-alert]")
+    assert reminder.count() == 1
+    text = reminder.inner_text()
+    assert "Still open from an earlier day" in text and "Emergency: call now" not in text
+    assert "If these signs are still there or getting worse, call 112 now." in text
+    assert reminder.locator(".call").count() == 0, "no big call button for a reminder"
+    assert reminder.bounding_box()["y"] > current.bounding_box()["y"], "today's alert first"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"today-earlier-emergency-{width}")
+
+    with page.expect_navigation():
+        reminder.get_by_role("button", name="I have had help, or it has passed").tap()
+    assert page.locator("[data-earlier-alert]").count() == 0
+    earlier.refresh_from_db()
+    assert earlier.status == "resolved"
     context.close()
 
 
