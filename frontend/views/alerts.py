@@ -7,7 +7,7 @@ from frontend.access import patient_required
 from frontend.evidence import evidence_lines
 from tracker.models import Alert
 from tracker.rules.hints import HINT_LOOKBACK_DAYS
-from tracker.selectors.alerts import alerts_for
+from tracker.selectors.alerts import alerts_for, is_current
 from tracker.selectors.figures import period_figures
 from tracker.services.alerting import acknowledge_alert, resolve_alert
 
@@ -34,9 +34,12 @@ def alert_detail(request, pk: int):
         start=alert.raised_on - timedelta(days=HINT_LOOKBACK_DAYS - 1),
         end=alert.raised_on,
     )
-    return render(
-        request, "frontend/alerts/detail.html", {"alert": alert, "evidence": evidence_lines(alert.evidence, figures)}
-    )
+    context = {
+        "alert": alert,
+        "evidence": evidence_lines(alert.evidence, figures),
+        "current": is_current(alert, patient=request.user.patient),
+    }
+    return render(request, "frontend/alerts/detail.html", context)
 
 
 def _back(request, pk: int):

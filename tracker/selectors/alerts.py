@@ -28,9 +28,14 @@ def unresolved_pressing_alerts(*, patient: Patient) -> tuple[list[Alert], list[A
     ordered = sorted(
         alerts, key=lambda alert: (-Severity(alert.severity).rank, -alert.raised_on.toordinal(), -alert.pk)
     )
-    since = patient.local_today() - timedelta(days=PRESSING_FOR_DAYS)
-    current = [alert for alert in ordered if alert.created_at.astimezone(patient.zone).date() >= since]
+    current = [alert for alert in ordered if is_current(alert, patient=patient)]
     return current, [alert for alert in ordered if alert not in current]
+
+
+def is_current(alert: Alert, *, patient: Patient) -> bool:
+    """Raised today or yesterday in the person's time zone (whatever day its entry was for): still a call to act."""
+    since = patient.local_today() - timedelta(days=PRESSING_FOR_DAYS)
+    return alert.created_at.astimezone(patient.zone).date() >= since
 
 
 def open_alert_count(*, patient_id: int) -> int:

@@ -160,6 +160,13 @@ def test_an_emergency_from_days_ago_stays_on_today_as_a_reminder_not_a_call_to_a
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     screenshot(page, f"today-earlier-emergency-{width}")
 
+    reminder.get_by_role("link", name="What we saw in your entries").tap()
+    page.get_by_role("heading", name="An alert from an earlier day").wait_for()
+    assert page.locator(".call").count() == 0
+    screenshot(page, f"alert-earlier-emergency-{width}", full_page=False)
+    page.go_back()
+
+    reminder = page.locator("[data-earlier-alert]")
     with page.expect_navigation():
         reminder.get_by_role("button", name="I have had help, or it has passed").tap()
     assert page.locator("[data-earlier-alert]").count() == 0

@@ -1,4 +1,6 @@
-from datetime import date
+from datetime import date, timedelta
+
+from django.utils import timezone
 
 from tracker.models import Alert
 
@@ -34,6 +36,21 @@ def test_an_alert_shows_what_to_do_the_evidence_and_hints_linked_to_learn(patien
     assert "Right leg strength that day: 2 out of 10" in html
     assert 'href="/learn/#nerves-and-spine"' in html
     assert 'href="tel:112"' in html
+
+
+def test_an_emergency_from_an_earlier_day_is_shown_as_past_not_as_a_call_to_act_now(patient, client):
+    alert = _alert(patient)
+    Alert.objects.filter(pk=alert.pk).update(created_at=timezone.now() - timedelta(days=3))
+    client.force_login(patient.user)
+    html = client.get(f"/alerts/{alert.pk}/").content.decode()
+    assert "An alert from an earlier day" in html
+    assert 'as "Emergency: call now"' in html
+    assert 'class="call"' not in html, "no big call button"
+    assert 'If these signs are still there or getting worse, call <a href="tel:112">112</a> now.' in html
+    assert "What we advised then" in html
+
+    Alert.objects.filter(pk=alert.pk).update(status=Alert.Status.RESOLVED)
+    assert "If these signs are still there" not in client.get(f"/alerts/{alert.pk}/").content.decode()
 
 
 def test_acknowledging_an_alert_from_its_page(patient, client):
