@@ -58,10 +58,12 @@ def test_offline_entries_survive_a_reload_and_are_sent_exactly_once(phone, serve
     assert not DailyLog.objects.filter(patient=patient).exists()
 
     phone.set_offline(False)
-    log = wait_until(lambda: DailyLog.objects.filter(patient=patient, date=today).first())
+    # The entry goes out on the page's "online" event (or Background Sync) and the server checks it for red flags
+    # before it answers. This test failed once on a loaded machine (which wait, not recorded): the waits get room.
+    log = wait_until(lambda: DailyLog.objects.filter(patient=patient, date=today).first(), timeout=30)
     page.locator("#sync-status").wait_for(state="hidden")
     page.reload()
-    wait_for_script(page, "navigator.serviceWorker.controller !== null")
+    wait_for_script(page, "navigator.serviceWorker.controller !== null", timeout_s=30)
     page.wait_for_timeout(500)
     assert DailyLog.objects.filter(patient=patient).count() == 1
     assert (log.strength_left, log.strength_right, log.fatigue) == (7, 7, 2)
