@@ -651,6 +651,7 @@ def _cord_compression(view: SaveTimeView) -> Finding | None:
         )
     elif new_back_pain and (
         any(leg.is_new_weakness(WEAKNESS_SDS_WITH_NEW_BACK_PAIN) for leg in view.legs)
+        or view.weaker_than_first_logs()
         or neurological
         or view.numbness_rise >= 1
     ):

@@ -15,7 +15,7 @@ CASES = 1500
 # noisy diary; cancer with both legs down on one day (3 points, or to 3/10 or less from a low usual level); a new
 # bladder change on the day one leg dropped (which finding leads); a leg falling to 3/10 or less from a low usual
 # level (the one-sided rule's severe and collapse paths); a leg or both falling below the first few logs, before
-# there is a usual level (with and without a sudden onset).
+# there is a usual level (with and without a sudden onset, and with new back pain in cancer).
 FOCUSED = (
     {"history": frozenset({"cancer"}), "new": {"back_pain"}, "wobble": 2, "drops": [1, 2, 3]},
     {"history": frozenset({"cancer"}), "new": set(), "wobble": 1, "drops": [2, 3, 4], "right_drops": [2, 3, 4]},
@@ -31,6 +31,14 @@ FOCUSED = (
     {"history": frozenset(), "new": {"bladder_bowel_change", "face_arm_speech"}, "wobble": 1, "drops": [3, 4, 5]},
     {"history": frozenset(), "new": set(), "wobble": 0, "drops": [2], "usual": (5, 5), "last_lifted": 2},
     {"history": frozenset(), "new": set(), "wobble": 1, "drops": [2, 3, 4, 5], "right_drops": [0, 1, 4], "length": 5},
+    {
+        "history": frozenset({"cancer"}),
+        "new": {"back_pain"},
+        "wobble": 1,
+        "drops": [1, 2, 3],
+        "right_drops": [0, 1],
+        "length": 5,
+    },
     {
         "history": frozenset(),
         "new": {"sudden_onset"},

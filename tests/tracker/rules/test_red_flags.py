@@ -268,6 +268,15 @@ def test_known_cancer_with_both_legs_newly_weak_down_to_3_from_a_low_usual_level
     assert check_log(PatientContext(), history, next_day(history, left=3, right=2)) == []
 
 
+def test_known_cancer_with_back_pain_and_a_leg_2_points_below_the_first_logs_is_urgent_in_the_first_week():
+    """NICE NG234: back pain with limb weakness needs no usual level; the first logs stand in for one."""
+    history = steady_history(days=3)
+    findings = check_log(CANCER, history, next_day(history, left=6, symptoms={"back_pain"}))
+    assert [(f.code, f.severity) for f in findings] == [("cord_compression", Severity.URGENT)]
+    assert check_log(CANCER, history, next_day(history, left=6)) == []
+    assert check_log(CANCER, history, next_day(history, left=7, symptoms={"back_pain"})) == []
+
+
 def test_known_cancer_with_both_legs_down_on_a_flu_like_day_waits():
     history = steady_history()
     flu_like = next_day(history, left=5, right=5)._replace(fatigue=8)

@@ -505,6 +505,7 @@ function cordCompression(view) {
   } else if (
     newBackPain &&
     (view.legs.some((leg) => leg.isNewWeakness(WEAKNESS_SDS_WITH_NEW_BACK_PAIN)) ||
+      view.weakerThanFirstLogs().length ||
       neurological.size ||
       view.numbnessRise >= 1)
   ) {
