@@ -595,7 +595,10 @@ BOTH_LEGS_DROP_WITH_CANCER = 3.0
 
 def _both_legs_much_weaker(view: SaveTimeView) -> bool:
     """Both legs new weakness, each BOTH_LEGS_DROP_WITH_CANCER below usual (halfway cut-off) or both at 3/10 or less,
-    not an illness-like day."""
+    not an illness-like day; before there is a usual level, both BOTH_LEGS_DROP_WITH_CANCER below the level the first
+    logs held."""
+    if not view.has_baseline:
+        return all(view.fall_below_first_logs(side) >= BOTH_LEGS_DROP_WITH_CANCER for side in ("left", "right"))
     legs = view.new_weakness()
     return (
         len(legs) == 2
@@ -661,7 +664,8 @@ def _cord_compression(view: SaveTimeView) -> Finding | None:
     elif lasting:
         severity, reason = Severity.URGENT, "new leg weakness that has lasted"
     elif _both_legs_much_weaker(view):
-        severity, reason = Severity.URGENT, "both legs much weaker than usual"
+        severity = Severity.URGENT
+        reason = f"both legs much weaker than {'usual' if view.has_baseline else 'on your first entries'}"
     elif FALL in neurological or "balance_problems" in neurological:
         severity, reason = Severity.URGENT, "a new fall or walking difficulty"
     elif new_back_pain and _back_pain_most_days(view):

@@ -15,7 +15,7 @@ CASES = 1500
 # noisy diary; cancer with both legs down on one day (3 points, or to 3/10 or less from a low usual level); a new
 # bladder change on the day one leg dropped (which finding leads); a leg falling to 3/10 or less from a low usual
 # level (the one-sided rule's severe and collapse paths); a leg or both falling below the first few logs, before
-# there is a usual level (with and without a sudden onset, and with new back pain in cancer).
+# there is a usual level (with and without a sudden onset; in cancer with new back pain, or both legs down).
 FOCUSED = (
     {"history": frozenset({"cancer"}), "new": {"back_pain"}, "wobble": 2, "drops": [1, 2, 3]},
     {"history": frozenset({"cancer"}), "new": set(), "wobble": 1, "drops": [2, 3, 4], "right_drops": [2, 3, 4]},
@@ -37,6 +37,14 @@ FOCUSED = (
         "wobble": 1,
         "drops": [1, 2, 3],
         "right_drops": [0, 1],
+        "length": 5,
+    },
+    {
+        "history": frozenset({"cancer"}),
+        "new": set(),
+        "wobble": 1,
+        "drops": [2, 3, 4],
+        "right_drops": [2, 3],
         "length": 5,
     },
     {

@@ -277,6 +277,15 @@ def test_known_cancer_with_back_pain_and_a_leg_2_points_below_the_first_logs_is_
     assert check_log(CANCER, history, next_day(history, left=7, symptoms={"back_pain"})) == []
 
 
+def test_known_cancer_with_both_legs_3_points_below_the_first_logs_is_urgent_in_the_first_week():
+    history = steady_history(days=3)
+    findings = check_log(CANCER, history, next_day(history, left=5, right=5))
+    assert [(f.code, f.severity, f.evidence["reason"]) for f in findings] == [
+        ("cord_compression", Severity.URGENT, "both legs much weaker than on your first entries")
+    ]
+    assert check_log(CANCER, history, next_day(history, left=5, right=6)) == []
+
+
 def test_known_cancer_with_both_legs_down_on_a_flu_like_day_waits():
     history = steady_history()
     flu_like = next_day(history, left=5, right=5)._replace(fatigue=8)

@@ -471,11 +471,14 @@ function backPainMostDays(view) {
   return withPain.length >= PERSISTENT_BACK_PAIN_SHARE * days.length && withPain.length >= 4;
 }
 
-// With cancer, both legs newly weaker by 3 points or more on one day, or newly weaker and both at 3/10 or less, is
-// urgent at once (red_flags.py).
+// With cancer, both legs newly weaker by 3 points or more on one day (in the first week, 3 points below the first
+// logs), or newly weaker and both at 3/10 or less, is urgent at once (red_flags.py).
 const BOTH_LEGS_DROP_WITH_CANCER = 3;
 
 function bothLegsMuchWeaker(view) {
+  if (!view.hasBaseline) {
+    return ["left", "right"].every((side) => view.fallBelowFirstLogs(side) >= BOTH_LEGS_DROP_WITH_CANCER);
+  }
   const legs = view.newWeakness();
   return (
     legs.length === 2 &&
@@ -515,7 +518,8 @@ function cordCompression(view) {
   } else if (lasting.length) {
     [severity, reason] = ["urgent", "new leg weakness that has lasted"];
   } else if (bothLegsMuchWeaker(view)) {
-    [severity, reason] = ["urgent", "both legs much weaker than usual"];
+    const than = view.hasBaseline ? "usual" : "on your first entries";
+    [severity, reason] = ["urgent", `both legs much weaker than ${than}`];
   } else if (neurological.has("fall") || neurological.has("balance_problems")) {
     [severity, reason] = ["urgent", "a new fall or walking difficulty"];
   } else if (newBackPain && backPainMostDays(view)) {
