@@ -67,6 +67,11 @@ SEVERITY_LABELS = {
     "info": _("Worth knowing, nothing to do now"),
 }
 UNKNOWN_SEVERITY_LABEL = _("Worth a look")
+# The same for an urgent or emergency alert raised before yesterday: what it asked then, not a call to act now.
+PAST_SEVERITY_LABELS = {
+    "emergency": _("Was an emergency"),
+    "urgent": _("Needed a doctor that day"),
+}
 
 ALERT_STATUS_LABELS = {
     "open": _("Not yet read"),
@@ -84,6 +89,10 @@ def alert_label(code: str) -> str:
 
 def severity_label(severity: str) -> str:
     return str(SEVERITY_LABELS.get(str(severity), UNKNOWN_SEVERITY_LABEL))
+
+
+def past_severity_label(severity: str) -> str:
+    return str(PAST_SEVERITY_LABELS.get(str(severity), severity_label(severity)))
 
 
 def alert_status_label(status: str) -> str:

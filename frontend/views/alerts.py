@@ -14,13 +14,15 @@ from tracker.services.alerting import acknowledge_alert, resolve_alert
 
 @patient_required
 def alert_list(request):
-    alerts = alerts_for(patient=request.user.patient)
+    patient = request.user.patient
+    alerts = alerts_for(patient=patient)
     return render(
         request,
         "frontend/alerts/list.html",
         {
             "open_alerts": [a for a in alerts if a.status == Alert.Status.OPEN],
             "earlier_alerts": [a for a in alerts if a.status != Alert.Status.OPEN],
+            "current_ids": {a.pk for a in alerts if is_current(a, patient=patient)},
         },
     )
 

@@ -44,13 +44,23 @@ def test_an_emergency_from_an_earlier_day_is_shown_as_past_not_as_a_call_to_act_
     client.force_login(patient.user)
     html = client.get(f"/alerts/{alert.pk}/").content.decode()
     assert "An alert from an earlier day" in html
-    assert 'as "Emergency: call now"' in html
+    assert "Was an emergency" in html and "Emergency: call now" not in html
     assert 'class="call"' not in html, "no big call button"
     assert 'If these signs are still there or getting worse, call <a href="tel:112">112</a> now.' in html
     assert "What we advised then" in html
 
     Alert.objects.filter(pk=alert.pk).update(status=Alert.Status.RESOLVED)
     assert "If these signs are still there" not in client.get(f"/alerts/{alert.pk}/").content.decode()
+
+
+def test_the_alert_list_labels_an_old_emergency_by_what_it_was(patient, client):
+    old = _alert(patient, dedup_key="old")
+    Alert.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=3))
+    client.force_login(patient.user)
+    assert "Was an emergency" in client.get("/alerts/").content.decode()
+    _alert(patient, dedup_key="new")
+    html = client.get("/alerts/").content.decode()
+    assert html.count("Was an emergency") == 1 and html.count("Emergency: call now") == 1
 
 
 def test_acknowledging_an_alert_from_its_page(patient, client):

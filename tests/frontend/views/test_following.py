@@ -1,10 +1,11 @@
 """A carer's pages: accepting an invitation from the email, then a read-only view of the person's alerts and charts."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.utils import timezone
 
 from tracker.models import AccessEvent, Alert, CaregiverLink
 from tracker.services.caregivers import invite_caregiver
@@ -89,6 +90,31 @@ def test_the_persons_page_shows_their_alerts_and_charts_and_the_look_is_recorded
     assert all(client.get(url.replace("&amp;", "&")).status_code == 200 for url in chart_urls)
     assert "I have seen this" not in html, "a carer cannot acknowledge for the patient"
     assert AccessEvent.objects.filter(patient=patient, caregiver=carer, what="alerts and charts").exists()
+
+
+def test_an_unread_emergency_from_days_ago_asks_the_carer_to_check_not_to_call_now(
+    patient, client, django_capture_on_commit_callbacks
+):
+    carer, link = _invited_carer(patient, django_capture_on_commit_callbacks)
+    client.force_login(carer)
+    client.get(link)
+    client.post("/invite/")
+    alert = Alert.objects.create(
+        patient=patient,
+        code="bladder_bowel",
+        severity="emergency",
+        raised_on=patient.local_today() - timedelta(days=4),
+        patient_text="x",
+        physician_text="x",
+        advice="Call 112 now.",
+        dedup_key="a",
+    )
+    Alert.objects.filter(pk=alert.pk).update(created_at=timezone.now() - timedelta(days=4))
+
+    html = client.get(f"/following/{patient.pk}/").content.decode()
+    assert "Was an emergency" in html and "Emergency: call now" not in html
+    assert f"{patient.user.username} has not read this yet: ask whether they were checked for it." in html
+    assert 'class="call"' not in html
 
 
 def test_someone_not_invited_gets_the_not_found_page(patient, make_patient, client):
