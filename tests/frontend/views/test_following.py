@@ -19,6 +19,28 @@ def _invited_carer(patient, django_capture_on_commit_callbacks, username="carer"
     return carer, link
 
 
+def _following(patient, client, django_capture_on_commit_callbacks):
+    """A carer signed in who has accepted the patient's invitation."""
+    carer, link = _invited_carer(patient, django_capture_on_commit_callbacks)
+    client.force_login(carer)
+    client.get(link)
+    client.post("/invite/")
+    return carer
+
+
+def _emergency(patient, code, raised_on, patient_text):
+    return Alert.objects.create(
+        patient=patient,
+        code=code,
+        severity="emergency",
+        raised_on=raised_on,
+        patient_text=patient_text,
+        physician_text="x",
+        advice="Call 112 now.",
+        dedup_key="a",
+    )
+
+
 def test_the_email_link_shows_who_invites_and_one_tap_follows_them(patient, client, django_capture_on_commit_callbacks):
     carer, link = _invited_carer(patient, django_capture_on_commit_callbacks)
     client.force_login(carer)
@@ -65,20 +87,8 @@ def test_a_wrong_or_used_code_says_so_on_the_form(patient, client, django_captur
 def test_the_persons_page_shows_their_alerts_and_charts_and_the_look_is_recorded(
     patient, client, django_capture_on_commit_callbacks
 ):
-    carer, link = _invited_carer(patient, django_capture_on_commit_callbacks)
-    client.force_login(carer)
-    client.get(link)
-    client.post("/invite/")
-    alert = Alert.objects.create(
-        patient=patient,
-        code="sudden_weakness",
-        severity="emergency",
-        raised_on=date(2026, 1, 6),
-        patient_text="Your right leg is much weaker than yesterday.",
-        physician_text="x",
-        advice="Call 112 now.",
-        dedup_key="a",
-    )
+    carer = _following(patient, client, django_capture_on_commit_callbacks)
+    alert = _emergency(patient, "sudden_weakness", date(2026, 1, 6), "Your right leg is much weaker than yesterday.")
 
     html = client.get(f"/following/{patient.pk}/?range=30").content.decode()
     assert f'id="alert-{alert.pk}"' in html
@@ -95,20 +105,8 @@ def test_the_persons_page_shows_their_alerts_and_charts_and_the_look_is_recorded
 def test_an_unread_emergency_from_days_ago_asks_the_carer_to_check_not_to_call_now(
     patient, client, django_capture_on_commit_callbacks
 ):
-    carer, link = _invited_carer(patient, django_capture_on_commit_callbacks)
-    client.force_login(carer)
-    client.get(link)
-    client.post("/invite/")
-    alert = Alert.objects.create(
-        patient=patient,
-        code="bladder_bowel",
-        severity="emergency",
-        raised_on=patient.local_today() - timedelta(days=4),
-        patient_text="x",
-        physician_text="x",
-        advice="Call 112 now.",
-        dedup_key="a",
-    )
+    _following(patient, client, django_capture_on_commit_callbacks)
+    alert = _emergency(patient, "bladder_bowel", patient.local_today() - timedelta(days=4), "x")
     Alert.objects.filter(pk=alert.pk).update(created_at=timezone.now() - timedelta(days=4))
 
     html = client.get(f"/following/{patient.pk}/").content.decode()
