@@ -292,6 +292,42 @@ def _stroke_course(plan: Plan, side: str, drop: float) -> None:
     fixed_drop_day(onset, {side: drop}, keep=(other,))
 
 
+def _first_week_plan(rng: random.Random, title: str) -> Plan:
+    """A diary whose problem starts on its 2nd to 7th day, before there are enough logs for a usual level."""
+    onset = rng.randint(1, 6)
+    return Plan(rng, [DayEffect() for _ in range(onset + rng.randint(14, 45))], title, positive=True, onset=onset)
+
+
+def stroke_first_week(rng, model):
+    """A sudden one-sided drop of 4 to 6 points on the 2nd to 7th day of a new diary: a red flag needs no usual
+    level (BE-FAST, Aroor 2017; NICE NG127). Emergency, the same day."""
+    plan = _first_week_plan(rng, "")
+    side, drop = rng.choice(SIDES), rng.randint(4, 6)
+    plan.title = f"Sudden one-sided weakness in the first week ({side}, -{drop})"
+    _stroke_course(plan, side, drop)
+    plan.expect_alert(["sudden_weakness"], "emergency", plan.onset, plan.onset)
+    return Person.draw(rng, model), plan
+
+
+def cord_compression_first_week(rng, model):
+    """Known cancer, and in the first week of the diary new back pain with leg weakness building over days (NICE
+    NG234: back pain with limb weakness needs an MRI within 24 hours). Urgent or higher within a day, as `mscc`."""
+    plan = _first_week_plan(rng, "Known cancer, new back pain with leg weakness in the first week")
+    sides = SIDES if rng.random() < 0.6 else (rng.choice(SIDES),)
+    rate, most = rng.uniform(0.3, 0.8), rng.uniform(3.0, 5.0)
+    for offset, effect in plan.days(plan.onset):
+        for side in sides:
+            side_strength(effect, side, -min(most, 2 + rate * offset))
+        effect.symptom_chances.update({"back_pain": 0.9, "heaviness": 0.4, "numbness": 0.3})
+    onset = plan.effects[plan.onset]
+    fixed_drop_day(onset, dict.fromkeys(sides, 2))
+    onset.symptoms.add("back_pain")
+    plan.expect_alert(
+        ["cord_compression", "sudden_weakness", "rapid_progression"], "urgent", plan.onset, plan.onset + 1
+    )
+    return Person.draw(rng, model, cancer=True, background_back_pain=False), plan
+
+
 def cauda_equina(rng, model):
     """New bladder or bowel control loss or saddle numbness, with back or leg symptoms: possible cauda equina
     syndrome (GIRFT 2023 pathway; NICE CKS Sciatica). Urgent or higher, the same day."""
@@ -591,4 +627,6 @@ POSITIVE_RECIPES: dict[str, tuple[Recipe, int]] = {
     "fall": (fall, 15),
     "asym_growing": (growing_asymmetry, 12),
     "escalation": (escalation, 10),
+    "stroke_week1": (stroke_first_week, 10),
+    "mscc_week1": (cord_compression_first_week, 10),
 }
