@@ -313,18 +313,7 @@ def cord_compression_first_week(rng, model):
     """Known cancer, and in the first week of the diary new back pain with leg weakness building over days (NICE
     NG234: back pain with limb weakness needs an MRI within 24 hours). Urgent or higher within a day, as `mscc`."""
     plan = _first_week_plan(rng, "Known cancer, new back pain with leg weakness in the first week")
-    sides = SIDES if rng.random() < 0.6 else (rng.choice(SIDES),)
-    rate, most = rng.uniform(0.3, 0.8), rng.uniform(3.0, 5.0)
-    for offset, effect in plan.days(plan.onset):
-        for side in sides:
-            side_strength(effect, side, -min(most, 2 + rate * offset))
-        effect.symptom_chances.update({"back_pain": 0.9, "heaviness": 0.4, "numbness": 0.3})
-    onset = plan.effects[plan.onset]
-    fixed_drop_day(onset, dict.fromkeys(sides, 2))
-    onset.symptoms.add("back_pain")
-    plan.expect_alert(
-        ["cord_compression", "sudden_weakness", "rapid_progression"], "urgent", plan.onset, plan.onset + 1
-    )
+    _cord_compression_course(rng, plan)
     return Person.draw(rng, model, cancer=True, background_back_pain=False), plan
 
 
@@ -348,10 +337,8 @@ def cauda_equina(rng, model):
     return Person.draw(rng, model), plan
 
 
-def cord_compression(rng, model):
-    """Known cancer, then new back pain with leg weakness building over days: possible metastatic spinal cord
-    compression (NICE NG234: immediate referral with neurological signs). Urgent or higher within a day."""
-    plan = Plan.positive_with(rng, "Known cancer, then new back pain with leg weakness", after=rng.randint(10, 30))
+def _cord_compression_course(rng: random.Random, plan: Plan) -> None:
+    """New back pain from the onset, with one or both legs weakening over days from 2 points down."""
     sides = SIDES if rng.random() < 0.6 else (rng.choice(SIDES),)
     rate, most = rng.uniform(0.3, 0.8), rng.uniform(3.0, 5.0)
     for offset, effect in plan.days(plan.onset):
@@ -364,6 +351,13 @@ def cord_compression(rng, model):
     plan.expect_alert(
         ["cord_compression", "sudden_weakness", "rapid_progression"], "urgent", plan.onset, plan.onset + 1
     )
+
+
+def cord_compression(rng, model):
+    """Known cancer, then new back pain with leg weakness building over days: possible metastatic spinal cord
+    compression (NICE NG234: immediate referral with neurological signs). Urgent or higher within a day."""
+    plan = Plan.positive_with(rng, "Known cancer, then new back pain with leg weakness", after=rng.randint(10, 30))
+    _cord_compression_course(rng, plan)
     return Person.draw(rng, model, cancer=True, background_back_pain=False), plan
 
 
