@@ -7,7 +7,7 @@ from frontend.access import patient_required
 from frontend.evidence import evidence_lines
 from tracker.models import Alert
 from tracker.rules.hints import HINT_LOOKBACK_DAYS
-from tracker.selectors.alerts import alerts_for, is_current
+from tracker.selectors.alerts import alerts_for, current_alert_ids
 from tracker.selectors.figures import period_figures
 from tracker.services.alerting import acknowledge_alert, resolve_alert
 
@@ -22,7 +22,7 @@ def alert_list(request):
         {
             "open_alerts": [a for a in alerts if a.status == Alert.Status.OPEN],
             "earlier_alerts": [a for a in alerts if a.status != Alert.Status.OPEN],
-            "current_ids": {a.pk for a in alerts if is_current(a, patient=patient)},
+            "current_ids": current_alert_ids(alerts, patient=patient),
         },
     )
 
@@ -39,7 +39,7 @@ def alert_detail(request, pk: int):
     context = {
         "alert": alert,
         "evidence": evidence_lines(alert.evidence, figures),
-        "current": is_current(alert, patient=request.user.patient),
+        "current_ids": current_alert_ids([alert], patient=request.user.patient),
     }
     return render(request, "frontend/alerts/detail.html", context)
 

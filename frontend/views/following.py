@@ -10,7 +10,7 @@ from frontend.forms import AcceptInvitationForm
 from frontend.views.invitations import remember_invitation
 from tracker.models import Alert
 from tracker.selectors.access import followed_patients
-from tracker.selectors.alerts import alerts_for, is_current
+from tracker.selectors.alerts import alerts_for, current_alert_ids
 from tracker.selectors.logs import last_logged_on
 from tracker.services.caregivers import accept_invitation
 
@@ -52,7 +52,7 @@ def followed_patient(request, patient_id: int):
             "patient": patient,
             "open_alerts": [a for a in alerts if a.status == Alert.Status.OPEN],
             "earlier_alerts": [a for a in alerts if a.status != Alert.Status.OPEN],
-            "current_ids": {a.pk for a in alerts if is_current(a, patient=patient)},
+            "current_ids": current_alert_ids(alerts, patient=patient),
             "last_logged": last_logged_on(patient=patient),
             **chart_links(request, "api:patient-chart", patient.pk),
         },

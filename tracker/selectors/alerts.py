@@ -1,3 +1,4 @@
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.db.models import QuerySet
@@ -28,14 +29,15 @@ def unresolved_pressing_alerts(*, patient: Patient) -> tuple[list[Alert], list[A
     ordered = sorted(
         alerts, key=lambda alert: (-Severity(alert.severity).rank, -alert.raised_on.toordinal(), -alert.pk)
     )
-    current = [alert for alert in ordered if is_current(alert, patient=patient)]
-    return current, [alert for alert in ordered if alert not in current]
+    current = current_alert_ids(ordered, patient=patient)
+    return [a for a in ordered if a.pk in current], [a for a in ordered if a.pk not in current]
 
 
-def is_current(alert: Alert, *, patient: Patient) -> bool:
-    """Raised today or yesterday in the person's time zone (whatever day its entry was for): still a call to act."""
+def current_alert_ids(alerts: Iterable[Alert], *, patient: Patient) -> set[int]:
+    """The alerts raised today or yesterday in the person's time zone (whatever day their entry was for): still a
+    call to act. The others are shown by what they asked then."""
     since = patient.local_today() - timedelta(days=PRESSING_FOR_DAYS)
-    return alert.created_at.astimezone(patient.zone).date() >= since
+    return {alert.pk for alert in alerts if alert.created_at.astimezone(patient.zone).date() >= since}
 
 
 def open_alert_count(*, patient_id: int) -> int:
