@@ -402,6 +402,32 @@ def guillain_barre(rng, model):
     return Person.draw(rng, model, diabetes=False), plan
 
 
+def acute_both_legs(rng, model):
+    """Both legs suddenly 3 to 5 points weaker, with no known cancer, no bladder or saddle sign and no numbness
+    climbing; half with back pain (acute myelopathy: an epidural abscess or haematoma, transverse myelitis, a cord
+    compression nobody knew of). NICE NG127 asks for same-day assessment of suspected acute spinal cord
+    compression; the diary holds no answer to "did it come on suddenly?", so `urgent` within a day is the least a
+    good engine must say (added 2026-12-01, expectation set before scoring)."""
+    plan = Plan.positive_with(rng, "", after=rng.randint(14, 40))
+    drop = rng.randint(3, 5)
+    back_pain = rng.random() < 0.5
+    plan.title = f"Both legs suddenly weaker (-{drop}), no known cancer" + (", with back pain" if back_pain else "")
+    for offset, effect in plan.days(plan.onset):
+        weakness = drop * (1 - 0.3 * (1 - 2.718281828 ** (-offset / 30)))
+        effect.left -= weakness
+        effect.right -= weakness
+        effect.steps *= 0.5 if offset < 7 else 0.7
+        effect.symptom_chances["heaviness"] = 0.4
+        if back_pain:
+            effect.symptom_chances["back_pain"] = 0.8
+    onset = plan.effects[plan.onset]
+    fixed_drop_day(onset, {"left": drop, "right": drop})
+    if back_pain:
+        onset.symptoms.add("back_pain")
+    plan.expect_alert(["sudden_weakness", "rapid_progression"], "urgent", plan.onset, plan.onset + 1)
+    return Person.draw(rng, model, cancer=False), plan
+
+
 def _slow_trend_window(plan: Plan, rate: float, meaningful: float, slack: int) -> tuple[int, int]:
     """From the start, to `slack` days after the change has reached a meaningful size."""
     return plan.onset, plan.onset + ceil(meaningful / rate) + slack
@@ -623,4 +649,5 @@ POSITIVE_RECIPES: dict[str, tuple[Recipe, int]] = {
     "escalation": (escalation, 10),
     "stroke_week1": (stroke_first_week, 10),
     "mscc_week1": (cord_compression_first_week, 10),
+    "acute_both": (acute_both_legs, 10),
 }
