@@ -5,27 +5,34 @@ import pytest
 
 from tests.conftest import save_steady_days
 from tests.frontend.browser.conftest import PHONE, screenshot, sign_in, wait_for_service_worker
+from tracker.models import Alert
 from tracker.rules.advice import advice
 from tracker.rules.types import Severity
 
 pytestmark = pytest.mark.worker
 
 
-@pytest.mark.parametrize(("width", "height"), [(390, 844), (320, 640)])
-def test_bladder_trouble_alone_sends_to_the_emergency_department_without_the_red_call_button(
-    browser, server, patient, width, height
-):
+def _save_after_steady_days(browser, server, patient, viewport, legs, symptom):
+    """20 ordinary days at 8, then today's legs and one symptom saved from Today on a phone of that size."""
     save_steady_days(patient, patient.local_today(), days=20)
+    width, height = viewport
     context = browser.new_context(**PHONE | {"viewport": {"width": width, "height": height}}, base_url=server)
     sign_in(context, patient, server)
     page = context.new_page()
     page.goto("/")
-    for name in ("strength_left-8", "strength_right-8", "fatigue-3"):
+    for name in (f"strength_left-{legs[0]}", f"strength_right-{legs[1]}", "fatigue-3"):
         page.locator(f"label[for={name}]").tap()
     page.get_by_text("More about today").tap()
-    page.locator("label[for=symptom-bladder_bowel_change]").tap()
+    page.locator(f"label[for=symptom-{symptom}]").tap()
     page.get_by_role("button", name="Save today").tap()
+    return context, page
 
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (320, 640)])
+def test_bladder_trouble_alone_sends_to_the_emergency_department_without_the_red_call_button(
+    browser, server, patient, width, height
+):
+    context, page = _save_after_steady_days(browser, server, patient, (width, height), (8, 8), "bladder_bowel_change")
     dialog = page.get_by_role("alertdialog")
     dialog.get_by_text("Checked by the server").wait_for()
     words = advice("bladder_bowel", Severity.URGENT, "112")
@@ -78,4 +85,22 @@ def test_a_long_urgent_answer_opens_at_its_heading_on_a_small_phone(browser, ser
     assert dialog.get_by_role("button", name="I have read this").evaluate("b => b === document.activeElement")
     screenshot(page, "red-screen-urgent-long-advice-320", full_page=False)
     context.set_offline(False)
+    context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (320, 568)])
+def test_both_legs_much_weaker_with_new_back_pain_is_a_same_day_doctor_without_cancer(
+    browser, server, patient, width, height
+):
+    """No cancer, both legs 8 -> 5 and 4 with new back pain: the phone and the server both say see a doctor today,
+    without the red call button."""
+    context, page = _save_after_steady_days(browser, server, patient, (width, height), (5, 4), "back_pain")
+    dialog = page.get_by_role("alertdialog")
+    dialog.get_by_text("Checked by the server").wait_for()
+    assert dialog.locator("[data-red-flag-advice]").inner_text() == advice("sudden_weakness", Severity.URGENT, "112")
+    alert = Alert.objects.get(patient=patient)
+    assert (alert.code, alert.severity) == ("sudden_weakness", "urgent")
+    assert "both legs much weaker than usual" in alert.patient_text
+    assert dialog.locator("[data-red-flag-call]").is_hidden()
+    screenshot(page, f"red-screen-both-legs-weaker-back-pain-{width}", full_page=False)
     context.close()

@@ -15,7 +15,8 @@ CASES = 1500
 # noisy diary; cancer with both legs down on one day (3 points, or to 3/10 or less from a low usual level); a new
 # bladder change on the day one leg dropped (which finding leads); a leg falling to 3/10 or less from a low usual
 # level (the one-sided rule's severe and collapse paths); a leg or both falling below the first few logs, before
-# there is a usual level (with and without a sudden onset; in cancer with new back pain, or both legs down).
+# there is a usual level (with and without a sudden onset; in cancer with new back pain, or both legs down); without
+# cancer, both legs down on one day with new back pain, or on the log before too.
 FOCUSED = (
     {"history": frozenset({"cancer"}), "new": {"back_pain"}, "wobble": 2, "drops": [1, 2, 3]},
     {"history": frozenset({"cancer"}), "new": set(), "wobble": 1, "drops": [2, 3, 4], "right_drops": [2, 3, 4]},
@@ -55,6 +56,15 @@ FOCUSED = (
         "right_drops": [0, 1],
         "length": 5,
     },
+    {"history": frozenset(), "new": {"back_pain"}, "wobble": 1, "drops": [2, 3, 4], "right_drops": [2, 3, 4]},
+    {
+        "history": frozenset(),
+        "new": set(),
+        "wobble": 1,
+        "drops": [2, 3, 4],
+        "right_drops": [2, 3, 4],
+        "last_lowered": 3,
+    },
 )
 FOCUSED_CASES = 150
 
@@ -93,6 +103,11 @@ def _diary(rng: random.Random, focus: dict | None = None):
         )
     if focus and "last_lifted" in focus and history:
         history[-1] = history[-1]._replace(strength_left=min(10, usual["left"] + focus["last_lifted"]))
+    if focus and "last_lowered" in focus and history:
+        history[-1] = history[-1]._replace(
+            strength_left=max(0, usual["left"] - focus["last_lowered"]),
+            strength_right=max(0, usual["right"] - focus["last_lowered"]),
+        )
     new = set(focus["new"]) if focus else set(rng.sample(SYMPTOMS, rng.choice([0, 0, 1, 2])))
     drops = focus["drops"] if focus else [0, 1, 2, 3, 4, 5, 7]
     right_drops = (focus or {}).get("right_drops", [0, 0, 2, 4])

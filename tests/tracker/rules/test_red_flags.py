@@ -268,6 +268,35 @@ def test_known_cancer_with_both_legs_newly_weak_down_to_3_from_a_low_usual_level
     assert check_log(PatientContext(), history, next_day(history, left=3, right=2)) == []
 
 
+def test_both_legs_much_weaker_with_new_back_pain_is_urgent_without_cancer():
+    """NICE NG127: new weakness of both legs with back pain may be a pressed spinal cord, cancer or not."""
+    history = steady_history()
+    findings = check_log(PatientContext(), history, next_day(history, left=5, right=4, symptoms={"back_pain"}))
+    assert [(f.code, f.severity, f.evidence["reason"]) for f in findings] == [
+        ("sudden_weakness", Severity.URGENT, "both legs much weaker than usual")
+    ]
+    assert "new back pain" in findings[0].physician_text
+    assert check_log(PatientContext(), history, next_day(history, left=5, right=6, symptoms={"back_pain"})) == []
+
+
+def test_both_legs_much_weaker_on_two_logs_running_is_urgent_without_cancer():
+    history = steady_history()
+    first = next_day(history, left=5, right=5)
+    assert check_log(PatientContext(), history, first) == []
+    findings = check_log(PatientContext(), [*history, first], next_day([*history, first], left=4, right=5))
+    assert [(f.code, f.severity) for f in findings] == [("sudden_weakness", Severity.URGENT)]
+    assert "the previous entry as weak" in findings[0].physician_text
+    recovered = next_day([*history, first], left=7, right=8)
+    assert check_log(PatientContext(), [*history, first], recovered) == []
+
+
+def test_both_legs_much_weaker_on_a_flu_like_day_waits_without_cancer():
+    history = steady_history()
+    first = next_day(history, left=5, right=5)
+    flu_like = next_day([*history, first], left=5, right=5)._replace(fatigue=8)
+    assert check_log(PatientContext(), [*history, first], flu_like) == []
+
+
 def test_known_cancer_with_back_pain_and_a_leg_2_points_below_the_first_logs_is_urgent_in_the_first_week():
     """NICE NG234: back pain with limb weakness needs no usual level; the first logs stand in for one."""
     history = steady_history(days=3)

@@ -363,6 +363,15 @@ function suddenWeakness(view) {
       view.newSymptoms.has("balance_problems"))
   ) {
     reason = "weakness or loss of balance that came on suddenly";
+  } else if (acuteBothLegs(view)) {
+    return {
+      code: "sudden_weakness",
+      severity: "urgent",
+      patient_text:
+        "Your entry shows both legs much weaker than usual. Weakness of both legs that comes on quickly " +
+        "needs a doctor to see you today. If it came on suddenly or is getting worse, call the emergency " +
+        "number.",
+    };
   } else if (toldSudden) {
     return {
       code: "sudden_weakness",
@@ -473,18 +482,32 @@ function backPainMostDays(view) {
 
 // With cancer, both legs newly weaker by 3 points or more on one day (in the first week, 3 points below the first
 // logs), or newly weaker and both at 3/10 or less, is urgent at once (red_flags.py).
-const BOTH_LEGS_DROP_WITH_CANCER = 3;
+const BOTH_LEGS_MUCH_WEAKER_DROP = 3;
 
 function bothLegsMuchWeaker(view) {
   if (!view.hasBaseline) {
-    return ["left", "right"].every((side) => view.fallBelowFirstLogs(side) >= BOTH_LEGS_DROP_WITH_CANCER);
+    return ["left", "right"].every((side) => view.fallBelowFirstLogs(side) >= BOTH_LEGS_MUCH_WEAKER_DROP);
   }
   const legs = view.newWeakness();
   return (
     legs.length === 2 &&
-    (legs.every((leg) => leg.isBelow(leg.today, BOTH_LEGS_DROP_WITH_CANCER)) ||
+    (legs.every((leg) => leg.isBelow(leg.today, BOTH_LEGS_MUCH_WEAKER_DROP)) ||
       view.severelyWeakSides().length === 2) &&
     !isIllnessLike(view)
+  );
+}
+
+// Without known cancer, both legs much weaker than usual, backed by new back pain or nerve signs or by the previous
+// log as weak (red_flags.py, _acute_both_legs).
+function acuteBothLegs(view) {
+  if (view.patient.history.has("cancer") || !view.hasBaseline || intersects(CAUDA_EQUINA_SYMPTOMS, view.newSymptoms)) {
+    return false;
+  }
+  if (!bothLegsMuchWeaker(view)) return false;
+  return (
+    view.newSymptoms.has("back_pain") ||
+    view.newNerveSigns() ||
+    view.legs.every((leg) => leg.previous !== null && leg.isBelow(leg.previous, BOTH_LEGS_MUCH_WEAKER_DROP))
   );
 }
 
