@@ -290,6 +290,14 @@ def test_both_legs_much_weaker_on_two_logs_running_is_urgent_without_cancer():
     assert check_log(PatientContext(), [*history, first], recovered) == []
 
 
+def test_both_legs_that_crept_down_over_weeks_are_not_called_sudden():
+    """A slow decline 3 points below the usual level, weak on every log this week, is the trend rules' finding."""
+    history = steady_history()
+    history += [day._replace(date=history[-1].date + timedelta(days=i + 1)) for i, day in enumerate(history[-10:])]
+    history[-10:] = [day._replace(strength_left=5, strength_right=5) for day in history[-10:]]
+    assert [f.code for f in check_log(PatientContext(), history, next_day(history, left=5, right=4))] == []
+
+
 def test_both_legs_much_weaker_on_a_flu_like_day_waits_without_cancer():
     history = steady_history()
     first = next_day(history, left=5, right=5)

@@ -503,7 +503,11 @@ function acuteBothLegs(view) {
   if (view.patient.history.has("cancer") || !view.hasBaseline || intersects(CAUDA_EQUINA_SYMPTOMS, view.newSymptoms)) {
     return false;
   }
-  if (!bothLegsMuchWeaker(view)) return false;
+  // Acute: each leg was above the cut-off on some log this week (a slow decline is the trend rules' finding).
+  const arrivedThisWeek = view.legs.every(
+    (leg) => !leg.recent.length || leg.recent.some((value) => !leg.isBelow(value, BOTH_LEGS_MUCH_WEAKER_DROP)),
+  );
+  if (!arrivedThisWeek || !bothLegsMuchWeaker(view)) return false;
   return (
     view.newSymptoms.has("back_pain") ||
     view.newNerveSigns() ||
