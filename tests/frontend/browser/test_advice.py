@@ -3,7 +3,7 @@ emergencies only (issue 12 point 2), on a phone at 390x844 and 320 px."""
 
 import pytest
 
-from tests.conftest import save_steady_days
+from tests.conftest import save_steady_days, wait_until
 from tests.frontend.browser.conftest import PHONE, screenshot, sign_in, wait_for_service_worker
 from tracker.models import Alert
 from tracker.rules.advice import advice
@@ -98,7 +98,8 @@ def test_both_legs_much_weaker_with_new_back_pain_is_a_same_day_doctor_without_c
     dialog = page.get_by_role("alertdialog")
     dialog.get_by_text("Checked by the server").wait_for()
     assert dialog.locator("[data-red-flag-advice]").inner_text() == advice("sudden_weakness", Severity.URGENT, "112")
-    alert = Alert.objects.get(patient=patient)
+    # The stored alert comes from the worker's check, which may finish after the phone's answer.
+    alert = wait_until(lambda: Alert.objects.filter(patient=patient).first())
     assert (alert.code, alert.severity) == ("sudden_weakness", "urgent")
     assert "both legs much weaker than usual" in alert.patient_text
     assert dialog.locator("[data-red-flag-call]").is_hidden()
