@@ -645,7 +645,13 @@ def _acute_both_legs(view: SaveTimeView) -> bool:
         any(not leg.is_below(value, BOTH_LEGS_MUCH_WEAKER_DROP) for value in leg.recent) or not leg.recent
         for leg in view.legs
     )
-    return arrived_this_week and _both_legs_much_weaker(view) and bool(_acute_both_legs_backing(view))
+    # Weakness building over days or numbness climbing is rapid_progression's finding, with advice that names it.
+    return (
+        arrived_this_week
+        and _both_legs_much_weaker(view)
+        and bool(_acute_both_legs_backing(view))
+        and _rapid_progression(view) is None
+    )
 
 
 def _acute_both_legs_backing(view: SaveTimeView) -> str:

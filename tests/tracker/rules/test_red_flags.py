@@ -298,6 +298,15 @@ def test_both_legs_that_crept_down_over_weeks_are_not_called_sudden():
     assert [f.code for f in check_log(PatientContext(), history, next_day(history, left=5, right=4))] == []
 
 
+def test_both_legs_much_weaker_with_numbness_climbing_is_left_to_rapid_progression():
+    """Climbing numbness names the picture (Guillain-Barre, an acute neuropathy): its advice leads, not the
+    both-legs rule's."""
+    history = steady_history()
+    history.append(next_day(history, left=7, right=7, numbness=1))
+    findings = check_log(PatientContext(), history, next_day(history, left=5, right=4, numbness=3))
+    assert [f.code for f in findings] == ["rapid_progression"]
+
+
 def test_both_legs_much_weaker_on_a_flu_like_day_waits_without_cancer():
     history = steady_history()
     first = next_day(history, left=5, right=5)

@@ -507,7 +507,8 @@ function acuteBothLegs(view) {
   const arrivedThisWeek = view.legs.every(
     (leg) => !leg.recent.length || leg.recent.some((value) => !leg.isBelow(value, BOTH_LEGS_MUCH_WEAKER_DROP)),
   );
-  if (!arrivedThisWeek || !bothLegsMuchWeaker(view)) return false;
+  // Weakness building over days or numbness climbing is rapidProgression's finding, with advice that names it.
+  if (!arrivedThisWeek || !bothLegsMuchWeaker(view) || rapidProgression(view) !== null) return false;
   return (
     view.newSymptoms.has("back_pain") ||
     view.newNerveSigns() ||
