@@ -610,7 +610,7 @@ def _persistent_weakness(view: SaveTimeView) -> list[LegChange]:
 # cancer weakening from a usual 5 to 2 and 3 had waited 6 days for its alert (+1 find on heavy for 13 more false
 # alerts over the six generated sets, docs/alerts.md). Without cancer the same test needs backing (new back pain or
 # nerve signs, or the previous log as weak): acute weakness of both legs found within a day 1, 5, 6, 4, 4, 4 -> 7, 9,
-# 7, 6, 5, 9 of 10 for 5, 20, 21, 13, 1, 38 more false alerts (`acute_both` recipe, 2026-12-01).
+# 7, 6, 5, 9 of 10 for 5, 20, 21, 13, 1, 37 more false alerts (`acute_both` recipe, 2026-12-01).
 BOTH_LEGS_MUCH_WEAKER_DROP = 3.0
 
 
