@@ -286,10 +286,15 @@ def _stroke_course(plan: Plan, side: str, drop: float) -> None:
     """The leg stays weak, recovering a little over weeks; the other leg does not change."""
     other = "right" if side == "left" else "left"
     for offset, effect in plan.days(plan.onset):
-        side_strength(effect, side, -drop * (1 - 0.3 * (1 - 2.718281828 ** (-offset / 30))))
+        side_strength(effect, side, -_lasting_deficit(drop, offset))
         effect.steps *= 0.6 if offset < 7 else 0.8
     onset = plan.effects[plan.onset]
     fixed_drop_day(onset, {side: drop}, keep=(other,))
+
+
+def _lasting_deficit(drop: float, offset: int) -> float:
+    """A sudden deficit that stays, recovering by up to 30% over the weeks after it (time constant 30 days)."""
+    return drop * (1 - 0.3 * (1 - 2.718281828 ** (-offset / 30)))
 
 
 def _first_week_plan(rng: random.Random, title: str) -> Plan:
@@ -413,7 +418,7 @@ def acute_both_legs(rng, model):
     back_pain = rng.random() < 0.5
     plan.title = f"Both legs suddenly weaker (-{drop}), no known cancer" + (", with back pain" if back_pain else "")
     for offset, effect in plan.days(plan.onset):
-        weakness = drop * (1 - 0.3 * (1 - 2.718281828 ** (-offset / 30)))
+        weakness = _lasting_deficit(drop, offset)
         effect.left -= weakness
         effect.right -= weakness
         effect.steps *= 0.5 if offset < 7 else 0.7

@@ -351,7 +351,7 @@ def _sudden_weakness(view: SaveTimeView) -> Finding | None:
         weaker or severely_weak or view.weaker_than_first_logs() or "balance_problems" in view.new_symptoms
     ):
         reason = "weakness or loss of balance that came on suddenly"
-    elif _acute_both_legs(view):
+    elif backing := _acute_both_legs(view):
         legs = view.new_weakness()
         return Finding(
             code="sudden_weakness",
@@ -364,10 +364,7 @@ def _sudden_weakness(view: SaveTimeView) -> Finding | None:
             ),
             physician_text=(
                 "Both legs newly weaker than usual by 3 points or more (or to 3/10 or less), not an illness-like "
-                "day, with "
-                + _acute_both_legs_backing(view)
-                + ": possible acute myelopathy or cord compression. "
-                + _legs_text(view, legs)
+                f"day, with {backing}: possible acute myelopathy or cord compression. " + _legs_text(view, legs)
             ),
         )
     elif told_sudden:
@@ -631,35 +628,31 @@ def _both_legs_much_weaker(view: SaveTimeView) -> bool:
     )
 
 
-def _acute_both_legs(view: SaveTimeView) -> bool:
+def _acute_both_legs(view: SaveTimeView) -> str | None:
     """Without known cancer (where the cord-compression rule takes this on its own), both legs much weaker than
     usual (NICE NG127: new weakness of both legs is a red flag for spinal cord compression), backed by what a
-    single bad day does not bring: new back pain or nerve signs, or the previous log as weak. Much less walking
-    was tried as a third backing and not taken: people walk less on their bad days too (docs/alerts.md). With a
-    new bladder, bowel or saddle change, `bladder_bowel` raises it as the cauda equina emergency instead."""
+    single bad day does not bring: new back pain or nerve signs, or the previous log as weak. Returns that backing,
+    or None. Much less walking was tried as a third backing and not taken: people walk less on their bad days too
+    (docs/alerts.md). With a new bladder, bowel or saddle change, `bladder_bowel` raises it as the cauda equina
+    emergency instead."""
     if "cancer" in view.patient.history or not view.has_baseline or CAUDA_EQUINA_SYMPTOMS & view.new_symptoms:
-        return False
+        return None
     # Acute: each leg was above the cut-off on some log this week. A slow decline that has crept 3 points below a
     # usual level is the trend rules' finding, not a reason to see a doctor today.
     arrived_this_week = all(
         any(not leg.is_below(value, BOTH_LEGS_MUCH_WEAKER_DROP) for value in leg.recent) or not leg.recent
         for leg in view.legs
     )
-    # Weakness building over days or numbness climbing is rapid_progression's finding, with advice that names it.
-    return (
-        arrived_this_week
-        and _both_legs_much_weaker(view)
-        and bool(_acute_both_legs_backing(view))
-        and _rapid_progression(view) is None
-    )
-
-
-def _acute_both_legs_backing(view: SaveTimeView) -> str:
+    if not arrived_this_week or not _both_legs_much_weaker(view):
+        return None
     if "back_pain" in view.new_symptoms or view.new_nerve_signs():
-        return "new back pain or nerve symptoms"
-    if all(leg.previous is not None and leg.is_below(leg.previous, BOTH_LEGS_MUCH_WEAKER_DROP) for leg in view.legs):
-        return "the previous entry as weak"
-    return ""
+        backing = "new back pain or nerve symptoms"
+    elif all(leg.previous is not None and leg.is_below(leg.previous, BOTH_LEGS_MUCH_WEAKER_DROP) for leg in view.legs):
+        backing = "the previous entry as weak"
+    else:
+        return None
+    # Weakness building over days or numbness climbing is rapid_progression's finding, with advice that names it.
+    return backing if _rapid_progression(view) is None else None
 
 
 def _back_pain_most_days(view: SaveTimeView) -> bool:
