@@ -22,6 +22,7 @@ LOGS_PER_YEAR = 300
 TREND_WINDOW_DAYS = 14
 CHAIR_STAND_LOOKS_PER_YEAR = 365 / 28
 CHAIR_STAND_STARTS_PER_LOOK = 11
+FATIGUE_RAMP_STARTS_PER_LOOK = 8
 
 # rule: (share of the yearly budget, independent looks a year)
 SHARES = {
@@ -31,11 +32,13 @@ SHARES = {
     "strength_decline": (0.02, 2 * 365 / TREND_WINDOW_DAYS),
     "asymmetry": (0.01, 365 / TREND_WINDOW_DAYS),
     "fatigue_rise": (0.015, 365 / TREND_WINDOW_DAYS),
+    # A straight rise of fatigue from an unknown start in the last 8 weeks, nightly: about one distinct start a week.
+    "fatigue_ramp": (0.005, 365 / TREND_WINDOW_DAYS * FATIGUE_RAMP_STARTS_PER_LOOK),
     # Chair stands every few days (alone, or with steps): a fall from an unknown start, four-week blocks, each
     # look the strongest of about 11 candidate starts (a test every 5 days over the 8-week fit): Bonferroni.
     "objective_decline": (0.02, CHAIR_STAND_LOOKS_PER_YEAR * CHAIR_STAND_STARTS_PER_LOOK),
     # Weakness lasting over several logs (cancer, progression), either leg, a look per log.
-    "persistent_weakness": (0.01, 2 * LOGS_PER_YEAR / 3),
+    "persistent_weakness": (0.005, 2 * LOGS_PER_YEAR / 3),
 }
 assert sum(share for share, _ in SHARES.values()) <= TOTAL_FALSE_ALERTS_PER_YEAR
 
@@ -58,6 +61,7 @@ Z_FOCAL_DROP = threshold("focal_drop")
 Z_STRENGTH_DECLINE = threshold("strength_decline")
 Z_ASYMMETRY = threshold("asymmetry")
 Z_FATIGUE_RISE = threshold("fatigue_rise")
+Z_FATIGUE_RAMP = threshold("fatigue_ramp")
 Z_OBJECTIVE_DECLINE = threshold("objective_decline")
 Z_PERSISTENT_WEAKNESS = threshold("persistent_weakness")
 Z_POST_EXERTIONAL = threshold("post_exertional")

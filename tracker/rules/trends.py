@@ -27,6 +27,7 @@ from .baseline import (
 from .budget import (
     POST_EXERTIONAL_WINDOW_DAYS,
     Z_ASYMMETRY,
+    Z_FATIGUE_RAMP,
     Z_FATIGUE_RISE,
     Z_OBJECTIVE_DECLINE,
     Z_POST_EXERTIONAL,
@@ -155,7 +156,9 @@ def analyse_day(patient: PatientContext, days: Sequence[DayEntry], today: date) 
     asymmetry = _growing_asymmetry(series["left_minus_right"])
     if asymmetry is not None:
         findings.append(_asymmetry(asymmetry, windows))
-    fatigue = _shift("fatigue", series["fatigue"], +1, MEANINGFUL_FATIGUE_CHANGE, Z_FATIGUE_RISE)
+    fatigue = _shift("fatigue", series["fatigue"], +1, MEANINGFUL_FATIGUE_CHANGE, Z_FATIGUE_RISE) or _fatigue_ramp(
+        usable, today
+    )
     if fatigue is not None:
         findings.append(_fatigue_trend(fatigue, windows))
     for finding in (_activity_drop(usable, today), exertion):
@@ -240,6 +243,33 @@ def _growing_asymmetry(series: Series) -> Shift | None:
     if abs(recent) - abs(usual) < MEANINGFUL_STRENGTH_CHANGE or direction * recent <= 0:
         return None
     return _shift("left_minus_right", series, direction, MEANINGFUL_STRENGTH_CHANGE, Z_ASYMMETRY)
+
+
+def _fatigue_ramp(days: Sequence[DayEntry], today: date) -> Shift | None:
+    """Fatigue rising in a straight line from an unknown start in the last 8 weeks (the chair stands' hinge fit on
+    the fresh entries, persistence counted as for steps), against the logs before them: a slow rise shows in every
+    log since it began, where the two-week comparison sees only its last fortnight. Held to the same tests as that
+    comparison: a meaningful rise now, still there in the latest logs and already there in the first week of the
+    last fortnight (a tired last week is not yet a trend)."""
+    points = [(float((today - d.date).days), float(-d.fatigue)) for d in fresh_entries(days)]
+    recent = [(age, value) for age, value in points if age < CHAIR_STAND_FIT_DAYS]
+    baseline = [value for age, value in points if age >= CHAIR_STAND_FIT_DAYS]
+    if len(baseline) < MIN_BASELINE_LOGS:
+        return None
+    ramp = _hinge_decline(recent, baseline, NOISE_FLOOR, daily=True)
+    if ramp is None or ramp.z < Z_FATIGUE_RAMP:
+        return None
+    usual, now = -ramp.usual, -ramp.now
+    latest = -sum(value for _, value in sorted(recent)[:STILL_THERE_LOGS]) / STILL_THERE_LOGS
+    first_week = [-value for age, value in recent if RECENT_DAYS / 2 <= age < RECENT_DAYS]
+    if (
+        now - usual < MEANINGFUL_FATIGUE_CHANGE
+        or latest - usual < MEANINGFUL_FATIGUE_CHANGE / 2
+        or not first_week
+        or sum(first_week) / len(first_week) - usual < MEANINGFUL_FATIGUE_CHANGE / 2
+    ):
+        return None
+    return Shift("fatigue", level_of([-value for value in baseline], NOISE_FLOOR), now, latest, ramp.z)
 
 
 def _anscombe(count: float) -> float:

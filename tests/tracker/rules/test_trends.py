@@ -294,3 +294,10 @@ def test_fatigue_peaks_unrelated_to_busy_days_are_not_post_exertional():
     noisy_steps = (5000, 8500, 3000, 9000, 4000, 6000, 2500, 8800, 5200, 3500, 8400)
     days = diary(steps=lambda i: noisy_steps[i % 11], fatigue=lambda i: 6 if i % 5 == 0 else 3)
     assert "post_exertional" not in found(days)
+
+
+def test_fatigue_creeping_up_for_weeks_is_found_from_every_log_since_it_began():
+    """A slow rise shows in every log since it began: the straight-line fit finds it while the two-week comparison
+    still sees too little of it in its last fortnight."""
+    days = diary(fatigue=lambda i: 3 + max(0, i - 75) * 0.055)
+    assert found(days)["fatigue_trend"] is Severity.SOON

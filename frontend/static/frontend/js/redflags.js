@@ -28,7 +28,7 @@ const STROKE_SIGNS = new Set(["face_arm_speech", "vision_loss"]);
 // tracker/rules/budget.py: the thresholds its false-alarm budget gives (NormalDist().inv_cdf of each share).
 const Z_FOCAL_DROP = 3.9346058615604633;
 const Z_SEVERE_FOCAL_DROP = 2.5;
-const Z_PERSISTENT_WEAKNESS = 3.89059188641312;
+const Z_PERSISTENT_WEAKNESS = 4.055626981121907;
 const CORROBORATION_WEIGHT = 0.5;
 const CORROBORATION_CAP = 3;
 const USUAL_WALKING_SD = 0.5;
