@@ -156,11 +156,11 @@ def analyse_day(patient: PatientContext, days: Sequence[DayEntry], today: date) 
     asymmetry = _growing_asymmetry(series["left_minus_right"])
     if asymmetry is not None:
         findings.append(_asymmetry(asymmetry, windows))
-    fatigue = _shift("fatigue", series["fatigue"], +1, MEANINGFUL_FATIGUE_CHANGE, Z_FATIGUE_RISE) or _fatigue_ramp(
-        usable, today
-    )
+    fatigue = _shift("fatigue", series["fatigue"], +1, MEANINGFUL_FATIGUE_CHANGE, Z_FATIGUE_RISE)
     if fatigue is not None:
-        findings.append(_fatigue_trend(fatigue, windows))
+        findings.append(_fatigue_trend(fatigue, windows, "over the last 2 weeks"))
+    elif (ramp := _fatigue_ramp(usable, today)) is not None:
+        findings.append(_fatigue_trend(ramp, windows | _ramp_windows(today), "now, on a line fitted to 8 weeks"))
     for finding in (_activity_drop(usable, today), exertion):
         if finding is not None:
             findings.append(finding)
@@ -397,14 +397,25 @@ def _asymmetry(shift: Shift, windows: dict) -> Finding:
     )
 
 
-def _fatigue_trend(shift: Shift, windows: dict) -> Finding:
+def _ramp_windows(today: date) -> dict:
+    """The days `_fatigue_ramp` compares: the fit's 8 weeks against the rest of the analysis window before them."""
+    return {
+        "baseline_window": [
+            (today - timedelta(days=ANALYSIS_WINDOW_DAYS - 1)).isoformat(),
+            (today - timedelta(days=CHAIR_STAND_FIT_DAYS)).isoformat(),
+        ],
+        "recent_window": [(today - timedelta(days=CHAIR_STAND_FIT_DAYS - 1)).isoformat(), today.isoformat()],
+    }
+
+
+def _fatigue_trend(shift: Shift, windows: dict, measured: str) -> Finding:
     return Finding(
         code="fatigue_trend",
         severity=Severity.SOON,
         evidence=windows | shift.evidence(),
         patient_text=f"Your tiredness has crept up over the past weeks ({_describe(shift)} out of 10). "
         "Please book an appointment to talk it through.",
-        physician_text=f"Fatigue rising over weeks: {shift.recent:.1f} over the last 2 weeks against "
+        physician_text=f"Fatigue rising over weeks: {shift.recent:.1f} {measured} against "
         f"{shift.baseline.typical:.1f} at baseline (noise {shift.baseline.noise:.1f}).",
     )
 

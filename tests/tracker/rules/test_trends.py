@@ -301,3 +301,12 @@ def test_fatigue_creeping_up_for_weeks_is_found_from_every_log_since_it_began():
     still sees too little of it in its last fortnight."""
     days = diary(fatigue=lambda i: 3 + max(0, i - 75) * 0.055)
     assert found(days)["fatigue_trend"] is Severity.SOON
+
+
+def test_a_fatigue_ramp_tells_the_doctor_which_weeks_it_fitted():
+    days = diary(fatigue=lambda i: 3 + max(0, i - 75) * 0.055)
+    today = START + timedelta(days=119)
+    (finding,) = [f for f in analyse_day(PatientContext(), days, today) if f.code == "fatigue_trend"]
+    assert "fitted to 8 weeks" in finding.physician_text
+    assert finding.evidence["recent_window"] == [(today - timedelta(days=55)).isoformat(), today.isoformat()]
+    assert finding.evidence["baseline_window"][1] == (today - timedelta(days=56)).isoformat()
