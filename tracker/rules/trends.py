@@ -7,7 +7,7 @@ wait while one lasts (tracker/rules/episodes.py). Red flags are never held: they
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from math import exp, log, sqrt
 
@@ -269,7 +269,7 @@ def _fatigue_ramp(days: Sequence[DayEntry], today: date) -> Shift | None:
         or sum(first_week) / len(first_week) - usual < MEANINGFUL_FATIGUE_CHANGE / 2
     ):
         return None
-    return Shift("fatigue", level_of([-value for value in baseline], NOISE_FLOOR), now, latest, ramp.z)
+    return Shift("fatigue", replace(ramp.baseline, typical=usual), now, latest, ramp.z)
 
 
 def _anscombe(count: float) -> float:
@@ -282,11 +282,16 @@ def _from_anscombe(value: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Decline:
-    """A fall of one objective series from an unknown start: its statistic and the size of the fall now."""
+    """A fall of one series from an unknown start: its statistic, the baseline it was judged against and the level
+    the fitted line has reached now."""
 
     z: float
-    usual: float
+    baseline: Level
     now: float
+
+    @property
+    def usual(self) -> float:
+        return self.baseline.typical
 
 
 def _hinge_decline(
@@ -303,7 +308,7 @@ def _hinge_decline(
     z = normal_equivalent(hinge.z, baseline.effective_count - 1)
     if daily:
         z /= sqrt(mean_variance_factor(baseline.persistence, MIN_BASELINE_LOGS))
-    return Decline(z=z, usual=baseline.typical, now=baseline.typical - hinge.drop_today)
+    return Decline(z=z, baseline=baseline, now=baseline.typical - hinge.drop_today)
 
 
 def objective_decline(days: Sequence[DayEntry], today: date) -> Shift | None:
