@@ -160,7 +160,8 @@ def analyse_day(patient: PatientContext, days: Sequence[DayEntry], today: date) 
     if fatigue is not None:
         findings.append(_fatigue_trend(fatigue, windows, "over the last 2 weeks"))
     elif (ramp := _fatigue_ramp(usable, today)) is not None:
-        findings.append(_fatigue_trend(ramp, windows | _ramp_windows(today), "now, on a line fitted to 8 weeks"))
+        measured = "in the latest logs, on a line fitted to 8 weeks"
+        findings.append(_fatigue_trend(ramp, windows | _ramp_windows(today), measured))
     for finding in (_activity_drop(usable, today), exertion):
         if finding is not None:
             findings.append(finding)
@@ -269,7 +270,8 @@ def _fatigue_ramp(days: Sequence[DayEntry], today: date) -> Shift | None:
         or sum(first_week) / len(first_week) - usual < MEANINGFUL_FATIGUE_CHANGE / 2
     ):
         return None
-    return Shift("fatigue", replace(ramp.baseline, typical=usual), now, latest, ramp.z)
+    # The person is shown the latest logs, as the alert's page shows the recent days, not the line's end point.
+    return Shift("fatigue", replace(ramp.baseline, typical=usual), latest, latest, ramp.z)
 
 
 def _anscombe(count: float) -> float:
