@@ -647,12 +647,23 @@ def _acute_both_legs(view: SaveTimeView) -> str | None:
         return None
     if "back_pain" in view.new_symptoms or view.new_nerve_signs():
         backing = "new back pain or nerve symptoms"
-    elif all(leg.previous is not None and leg.is_below(leg.previous, BOTH_LEGS_MUCH_WEAKER_DROP) for leg in view.legs):
+    elif _previous_entry_as_weak(view):
         backing = "the previous entry as weak"
     else:
         return None
     # Weakness building over days or numbness climbing is rapid_progression's finding, with advice that names it.
     return backing if _rapid_progression(view) is None else None
+
+
+def _previous_entry_as_weak(view: SaveTimeView) -> bool:
+    """Both legs as weak on the previous log too, unless today's legs are that log's answers again and the phone
+    counted an ordinary day's walking: a copied answer is not a second weak day, and the day's steps say the bad
+    day has passed."""
+    weak_before = all(
+        leg.previous is not None and leg.is_below(leg.previous, BOTH_LEGS_MUCH_WEAKER_DROP) for leg in view.legs
+    )
+    copied = all(leg.today == leg.previous for leg in view.legs)
+    return weak_before and not (copied and _walked_as_usual(view))
 
 
 def _back_pain_most_days(view: SaveTimeView) -> bool:

@@ -16,7 +16,7 @@ CASES = 1500
 # bladder change on the day one leg dropped (which finding leads); a leg falling to 3/10 or less from a low usual
 # level (the one-sided rule's severe and collapse paths); a leg or both falling below the first few logs, before
 # there is a usual level (with and without a sudden onset; in cancer with new back pain, or both legs down); without
-# cancer, both legs down on one day with new back pain, or on the log before too.
+# cancer, both legs down on one day with new back pain, or on the log before too (or today's legs copied from it).
 FOCUSED = (
     {"history": frozenset({"cancer"}), "new": {"back_pain"}, "wobble": 2, "drops": [1, 2, 3]},
     {"history": frozenset({"cancer"}), "new": set(), "wobble": 1, "drops": [2, 3, 4], "right_drops": [2, 3, 4]},
@@ -65,6 +65,7 @@ FOCUSED = (
         "right_drops": [2, 3, 4],
         "last_lowered": 3,
     },
+    {"history": frozenset(), "new": set(), "wobble": 1, "drops": [3], "last_lowered": 3, "copy_last_legs": True},
 )
 FOCUSED_CASES = 150
 
@@ -120,6 +121,8 @@ def _diary(rng: random.Random, focus: dict | None = None):
         numbness_extent=min(4, usual_numbness + rng.choice([0, 0, 1, 2, 3])),
         symptoms=frozenset(new | {s for s in background if rng.random() < 0.5}),
     )
+    if focus and focus.get("copy_last_legs") and history:
+        entry = entry._replace(strength_left=history[-1].strength_left, strength_right=history[-1].strength_right)
     history_of = rng.sample(["cancer", "diabetes", "spinal_surgery"], rng.randint(0, 2))
     patient = PatientContext(history=focus["history"] if focus else frozenset(history_of))
     return patient, history, entry

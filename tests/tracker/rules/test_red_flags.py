@@ -290,6 +290,24 @@ def test_both_legs_much_weaker_on_two_logs_running_is_urgent_without_cancer():
     assert check_log(PatientContext(), [*history, first], recovered) == []
 
 
+def test_both_legs_copied_from_a_weak_entry_on_a_day_of_usual_walking_are_not_a_second_weak_day():
+    """A bad day's answers copied into the next entry add nothing; the phone's step count says the day was ordinary."""
+    history = [day._replace(steps=4000 + 500 * (i % 5)) for i, day in enumerate(steady_history())]
+    bad_day = next_day(history, left=5, right=5)._replace(steps=1500)
+    assert check_log(PatientContext(), history, bad_day) == []
+    history.append(bad_day)
+    copied = next_day(history, left=5, right=5)._replace(steps=5000)
+    assert check_log(PatientContext(), history, copied) == []
+    housebound = copied._replace(steps=1500)
+    assert [(f.code, f.severity) for f in check_log(PatientContext(), history, housebound)] == [
+        ("sudden_weakness", Severity.URGENT)
+    ]
+    answered_afresh = copied._replace(strength_left=4)
+    assert [(f.code, f.severity) for f in check_log(PatientContext(), history, answered_afresh)] == [
+        ("sudden_weakness", Severity.URGENT)
+    ]
+
+
 def test_both_legs_that_crept_down_over_weeks_are_not_called_sudden():
     """A slow decline 3 points below the usual level, weak on every log this week, is the trend rules' finding."""
     history = steady_history()

@@ -509,11 +509,17 @@ function acuteBothLegs(view) {
   );
   // Weakness building over days or numbness climbing is rapidProgression's finding, with advice that names it.
   if (!arrivedThisWeek || !bothLegsMuchWeaker(view) || rapidProgression(view) !== null) return false;
-  return (
-    view.newSymptoms.has("back_pain") ||
-    view.newNerveSigns() ||
-    view.legs.every((leg) => leg.previous !== null && leg.isBelow(leg.previous, BOTH_LEGS_MUCH_WEAKER_DROP))
+  return view.newSymptoms.has("back_pain") || view.newNerveSigns() || previousEntryAsWeak(view);
+}
+
+// Both legs as weak on the previous log too, unless today's legs are that log's answers again on a day of ordinary
+// walking: a copied answer is not a second weak day (red_flags.py, _previous_entry_as_weak).
+function previousEntryAsWeak(view) {
+  const weakBefore = view.legs.every(
+    (leg) => leg.previous !== null && leg.isBelow(leg.previous, BOTH_LEGS_MUCH_WEAKER_DROP),
   );
+  const copied = view.legs.every((leg) => leg.today === leg.previous);
+  return weakBefore && !(copied && walkedAsUsual(view));
 }
 
 // With cancer, new back pain is evidence too: a leg that fell with it is judged at 1.5 SDs (red_flags.py).
