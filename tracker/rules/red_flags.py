@@ -607,7 +607,9 @@ def _persistent_weakness(view: SaveTimeView) -> list[LegChange]:
 # cancer weakening from a usual 5 to 2 and 3 had waited 6 days for its alert (+1 find on heavy for 13 more false
 # alerts over the six generated sets, docs/alerts.md). Without cancer the same test needs backing (new back pain or
 # nerve signs, or the previous log as weak): acute weakness of both legs found within a day 1, 5, 6, 4, 4, 4 -> 7, 9,
-# 7, 6, 5, 9 of 10 for 5, 20, 21, 13, 1, 37 more false alerts (`acute_both` recipe, 2026-12-01).
+# 7, 6, 5, 9 of 10 for 5, 20, 21, 13, 1, 37 more false alerts (`acute_both` recipe, 2026-12-01). A previous log whose
+# answers today's legs merely repeat, on a day of ordinary walking, backs nothing: false alerts -1, -4, -11, -4, 0,
+# -15 for no find lost (2026-12-02); dropping copied entries whatever the steps lost 6 finds over four sets.
 BOTH_LEGS_MUCH_WEAKER_DROP = 3.0
 
 
