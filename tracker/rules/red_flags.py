@@ -532,10 +532,8 @@ def _progressive_legs(view: SaveTimeView) -> list[LegChange]:
             continue
         if not leg.recent or leg.today > min(leg.recent):
             continue
-        fresh = _fresh_values(view, leg.side)
-        weak = [v for v in fresh if leg.is_below(v, NEW_WEAKNESS_DROP)]
-        needed = 2 if view.new_nerve_signs() else 3
-        if len(weak) + 1 < needed:
+        weak = [v for v in _fresh_values(view, leg.side) if leg.is_below(v, NEW_WEAKNESS_DROP)]
+        if len(weak) < (2 if view.new_nerve_signs() else 3):
             continue
         path = (leg.baseline.typical, *leg.recent, leg.today)
         largest_step = max(earlier - later for earlier, later in pairwise(path))
@@ -545,8 +543,9 @@ def _progressive_legs(view: SaveTimeView) -> list[LegChange]:
 
 
 def _fresh_values(view: SaveTimeView, side: str) -> list[int]:
-    """This week's earlier values of one leg, leaving out entries that repeat the one before them exactly."""
-    return [getattr(day, f"strength_{side}") for day in fresh_entries(view.recent_days)]
+    """This week's values of one leg, today's included, leaving out entries that repeat the one before them exactly
+    (today's too: an entry copied from the day before is no second log)."""
+    return [getattr(day, f"strength_{side}") for day in fresh_entries([*view.recent_days, view.today])]
 
 
 def _rapid_progression(view: SaveTimeView) -> Finding | None:
@@ -585,7 +584,7 @@ def _persistent_weakness(view: SaveTimeView) -> list[LegChange]:
     day-to-day noise makes unlikely (the mean of those logs beyond Z_PERSISTENT_WEAKNESS standard errors)."""
     lasting = []
     for leg in view.new_weakness():
-        values = [*_fresh_values(view, leg.side), leg.today]
+        values = _fresh_values(view, leg.side)
         weak = [v for v in values if leg.is_below(v, NEW_WEAKNESS_DROP)]
         if len(weak) < 2 or len(weak) * 3 < len(values) * 2:
             continue

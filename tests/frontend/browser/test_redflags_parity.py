@@ -16,7 +16,8 @@ CASES = 1500
 # bladder change on the day one leg dropped (which finding leads); a leg falling to 3/10 or less from a low usual
 # level (the one-sided rule's severe and collapse paths); a leg or both falling below the first few logs, before
 # there is a usual level (with and without a sudden onset; in cancer with new back pain, or both legs down); without
-# cancer, both legs down on one day with new back pain, or on the log before too (or today's legs copied from it).
+# cancer, both legs down on one day with new back pain, or on the log before too (or today's legs copied from it);
+# today's whole entry copied from a weakening log before it, with and without cancer.
 FOCUSED = (
     {"history": frozenset({"cancer"}), "new": {"back_pain"}, "wobble": 2, "drops": [1, 2, 3]},
     {"history": frozenset({"cancer"}), "new": set(), "wobble": 1, "drops": [2, 3, 4], "right_drops": [2, 3, 4]},
@@ -66,6 +67,8 @@ FOCUSED = (
         "last_lowered": 3,
     },
     {"history": frozenset(), "new": set(), "wobble": 1, "drops": [3], "last_lowered": 3, "copy_last_legs": True},
+    {"history": frozenset(), "new": set(), "wobble": 1, "drops": [3], "copy_last_entry": True},
+    {"history": frozenset({"cancer"}), "new": set(), "wobble": 1, "drops": [3], "copy_last_entry": True},
 )
 FOCUSED_CASES = 150
 
@@ -121,6 +124,8 @@ def _diary(rng: random.Random, focus: dict | None = None):
         numbness_extent=min(4, usual_numbness + rng.choice([0, 0, 1, 2, 3])),
         symptoms=frozenset(new | {s for s in background if rng.random() < 0.5}),
     )
+    if focus and focus.get("copy_last_entry") and history:
+        entry = history[-1]._replace(date=today)
     if focus and focus.get("copy_last_legs") and history:
         entry = entry._replace(strength_left=history[-1].strength_left, strength_right=history[-1].strength_right)
     history_of = rng.sample(["cancer", "diabetes", "spinal_surgery"], rng.randint(0, 2))

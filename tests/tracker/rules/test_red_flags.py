@@ -541,6 +541,18 @@ def test_copied_low_days_do_not_count_as_weakness_that_continues():
     assert "rapid_progression" not in codes(check_log(PatientContext(), history, today))
 
 
+def test_an_entry_copied_from_the_day_before_is_no_third_log_of_a_worsening():
+    """After a few days without logs, a leg at 6 and then 5: two logs of a worsening. The same entry again the next
+    day adds no third; a new, lower answer does."""
+    history = steady_history()
+    history.append(next_day(history, left=6, gap=5))
+    history.append(next_day(history, left=5))
+    copied = history[-1]._replace(date=history[-1].date + timedelta(days=1))
+    assert check_log(PatientContext(), history, copied) == []
+    worse = copied._replace(strength_left=4)
+    assert "rapid_progression" in codes(check_log(PatientContext(), history, worse))
+
+
 def test_a_flu_like_spell_is_not_rapid_progression():
     history = steady_history()
     for left, right in ((6, 6), (5, 6), (5, 5)):

@@ -409,11 +409,12 @@ function isIllnessLike(view) {
   return bothDown && (tired || aching) && !view.newNerveSigns();
 }
 
-// This week's earlier values of one leg, leaving out entries that repeat the one before them exactly.
+// This week's values of one leg, today's included, leaving out entries that repeat the one before them exactly
+// (today's too: an entry copied from the day before is no second log).
 function freshValues(view, side) {
   const values = [];
   let before = null;
-  for (const day of view.recentDays) {
+  for (const day of [...view.recentDays, view.today]) {
     const answers = JSON.stringify([
       day.strength_left, day.strength_right, day.fatigue, day.numbness_extent, [...day.symptoms].sort(),
     ]);
@@ -429,8 +430,7 @@ function progressiveLegs(view) {
     if (!leg.isBelow(leg.today, PROGRESSIVE_STRENGTH_DROP) || leg.drop < 3 * leg.baseline.noise) continue;
     if (!leg.recent.length || leg.today > Math.min(...leg.recent)) continue;
     const weak = freshValues(view, leg.side).filter((v) => leg.isBelow(v, NEW_WEAKNESS_DROP));
-    const needed = view.newNerveSigns() ? 2 : 3;
-    if (weak.length + 1 < needed) continue;
+    if (weak.length < (view.newNerveSigns() ? 2 : 3)) continue;
     const path = [leg.baseline.typical, ...leg.recent, leg.today];
     let largestStep = -Infinity;
     for (let i = 1; i < path.length; i++) largestStep = Math.max(largestStep, path[i - 1] - path[i]);
@@ -460,7 +460,7 @@ function rapidProgression(view) {
 function persistentWeakness(view) {
   const lasting = [];
   for (const leg of view.newWeakness()) {
-    const values = [...freshValues(view, leg.side), leg.today];
+    const values = freshValues(view, leg.side);
     const weak = values.filter((v) => leg.isBelow(v, NEW_WEAKNESS_DROP));
     if (weak.length < 2 || weak.length * 3 < values.length * 2) continue;
     const mean = sum(values) / values.length;
