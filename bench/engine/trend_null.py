@@ -6,11 +6,11 @@ The budget (tracker/rules/budget.py) gives each trend test a chance per look, sh
 threshold as the standard normal quantile of that chance: right only if the test's z is standard normal when
 nothing changes. This reads the z itself on the negative diaries of each generated set (nothing changes in them:
 bad days, illness weeks, gaps, old injuries, steady cancer), at a look every 14 days once 120 days are logged, as
-the nightly analysis computes it (illness-like and recorded spells left out, copied entries not counted, no look
-while a spell lasts). For each test it prints the z's spread, its upper quantiles against the normal's, and the
-share of looks beyond the budget threshold, alone and together with the rule's meaningful-change gate, beside
-the nominal chance per look. A ratio well above 1 says the normal threshold under-counts this noise model's tail.
-About 30 s per set on one core.
+the nightly analysis computes it (`trends.fortnight_change` and `trends.fortnight_z`; illness-like and recorded
+spells left out, copied entries not counted, no look while a spell lasts). For each test it prints the z's
+spread, its upper quantiles against the normal's, and the share of looks beyond the budget threshold, alone and
+together with the rule's meaningful-change gate, beside the nominal chance per look. A ratio well above 1 says
+the normal threshold under-counts this noise model's tail. About 30 s per set on one core.
 """
 
 import argparse
@@ -26,16 +26,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.engine.evaluate import set_files
 from tracker.diaries import read_diary
 from tracker.rules import simulate, trends
-from tracker.rules.baseline import change_z, interquartile_mean, level_of
 from tracker.rules.budget import SHARES, Z_FATIGUE_RISE, Z_STRENGTH_DECLINE
+from tracker.rules.clinical import MEANINGFUL_FATIGUE_CHANGE, MEANINGFUL_STRENGTH_CHANGE
 from tracker.rules.episodes import episodes_of
 
 LOOK_EVERY_DAYS = 14
 FIRST_LOOK_AFTER_DAYS = 120
 # test: (series, direction, threshold, budget rule, meaningful change)
 TESTS = {
-    "strength decline": (("strength_left", "strength_right"), -1, Z_STRENGTH_DECLINE, "strength_decline", 2.0),
-    "fatigue rise": (("fatigue",), +1, Z_FATIGUE_RISE, "fatigue_rise", 2.0),
+    "strength decline": (
+        ("strength_left", "strength_right"),
+        -1,
+        Z_STRENGTH_DECLINE,
+        "strength_decline",
+        MEANINGFUL_STRENGTH_CHANGE,
+    ),
+    "fatigue rise": (("fatigue",), +1, Z_FATIGUE_RISE, "fatigue_rise", MEANINGFUL_FATIGUE_CHANGE),
 }
 
 
@@ -70,13 +76,11 @@ def _look(patient, entries, today: date, readings: dict[str, Reading]) -> None:
     series = trends._split(trends._outside(days, episodes), today)
     for name, (names, direction, _, _, meaningful) in TESTS.items():
         for series_name in names:
-            values = series[series_name]
-            if len(values.baseline) < trends.MIN_BASELINE_LOGS or len(values.recent) < trends.MIN_RECENT_LOGS:
+            change = trends.fortnight_change(series[series_name], direction)
+            if change is None:
                 continue
-            baseline = level_of(values.baseline, trends.NOISE_FLOOR, lasting_spells=True)
-            change = interquartile_mean(values.recent) - interquartile_mean(values.baseline)
-            readings[name].z.append(direction * change_z(baseline, values.recent))
-            readings[name].meaningful.append(direction * change >= meaningful)
+            readings[name].z.append(trends.fortnight_z(series[series_name], direction)[1])
+            readings[name].meaningful.append(change >= meaningful)
 
 
 def report(set_name: str, readings: dict[str, Reading]) -> list[str]:

@@ -214,13 +214,10 @@ def _shift(
     difference of the two windows' means in standard errors, persistence counted, at least `threshold`), still
     there in the latest logs (so one bad spell that has passed does not count) and already there in the first
     half of the recent window (so a bad week at its end does not count yet)."""
-    if len(series.baseline) < MIN_BASELINE_LOGS or len(series.recent) < MIN_RECENT_LOGS:
+    change = fortnight_change(series, direction)
+    if change is None or change < meaningful:
         return None
-    recent = interquartile_mean(series.recent)
-    if direction * (recent - interquartile_mean(series.baseline)) < meaningful:
-        return None
-    baseline = level_of(series.baseline, noise_floor, lasting_spells=True)
-    z = direction * change_z(baseline, series.recent)
+    baseline, z = fortnight_z(series, direction, noise_floor)
     if z < threshold:
         return None
     latest = sum(series.latest) / len(series.latest)
@@ -229,7 +226,22 @@ def _shift(
     earlier = series.recent[: len(series.recent) // 2]
     if direction * (sum(earlier) / len(earlier) - baseline.typical) < meaningful / 2:
         return None
-    return Shift(name, baseline, recent, latest, z)
+    return Shift(name, baseline, interquartile_mean(series.recent), latest, z)
+
+
+def fortnight_change(series: Series, direction: int) -> float | None:
+    """How far the recent window's typical value (interquartile mean) lies from the baseline's in `direction`; None
+    with too few logs in either window to test."""
+    if len(series.baseline) < MIN_BASELINE_LOGS or len(series.recent) < MIN_RECENT_LOGS:
+        return None
+    return direction * (interquartile_mean(series.recent) - interquartile_mean(series.baseline))
+
+
+def fortnight_z(series: Series, direction: int, noise_floor: float = NOISE_FLOOR) -> tuple[Level, float]:
+    """The fortnight test's statistic: the recent mean against the baseline level in `direction`, in standard
+    errors with lasting spells counted (`baseline.change_z`), and that baseline level."""
+    baseline = level_of(series.baseline, noise_floor, lasting_spells=True)
+    return baseline, direction * change_z(baseline, series.recent)
 
 
 def _growing_asymmetry(series: Series) -> Shift | None:
