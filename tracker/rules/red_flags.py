@@ -147,6 +147,11 @@ class SaveTimeView:
     # The logs so far while there are too few for a usual level (the first week): a leg can still fall below them.
     first_days: tuple[DayEntry, ...] = ()
 
+    @cached_property
+    def lasting_difference(self) -> Level:
+        """The usual gap between the legs with its lasting spells counted, for means over several logs."""
+        return level_of([d.strength_left - d.strength_right for d in self.baseline_days], lasting_spells=True)
+
     @property
     def has_baseline(self) -> bool:
         return bool(self.legs)
@@ -351,6 +356,24 @@ def _sudden_weakness(view: SaveTimeView) -> Finding | None:
         weaker or severely_weak or view.weaker_than_first_logs() or "balance_problems" in view.new_symptoms
     ):
         reason = "weakness or loss of balance that came on suddenly"
+    elif stayed := _severe_one_sided_weakness_that_stayed(view):
+        return Finding(
+            code="sudden_weakness",
+            severity=Severity.URGENT,
+            # The one-sided drop's reason: the same concern, so an emergency already raised for it holds this back.
+            evidence=view.evidence(stayed) | {"reason": f"a sudden loss of strength in the {stayed.side} leg only"},
+            patient_text=(
+                f"Your {stayed.side} leg has been much weaker than usual on your last entries, and your other leg "
+                "has not. A leg that has become this weak needs a doctor to see you today. If the weakness came on "
+                "suddenly, or your face, arm or speech is affected, call the emergency number now."
+            ),
+            physician_text=(
+                f"Severe one-sided weakness persisting over consecutive logs ({stayed.side} leg {stayed.today}/10, "
+                f"usual {stayed.baseline.typical:.1f}; the other leg steady), onset not shown as sudden: possible "
+                "stroke (onset may be more than a day ago), cord or nerve root compression, or a peripheral nerve "
+                "lesion. " + _legs_text(view, [stayed])
+            ),
+        )
     elif backing := _acute_both_legs(view):
         legs = view.new_weakness()
         return Finding(
@@ -443,6 +466,43 @@ def _focal_drop(view: SaveTimeView) -> LegChange | None:
         z = focal_z(view, leg)
         severe = leg.is_severe() or leg.fell_to_severely_weak()
         if z + corroboration(view) >= Z_FOCAL_DROP or (severe and z >= Z_SEVERE_FOCAL_DROP):
+            return leg
+    return None
+
+
+def _severe_one_sided_weakness_that_stayed(view: SaveTimeView) -> LegChange | None:
+    """One leg severely weak (4 points or more below usual, halfway cut-off, and beyond 3 of its SDs) on today's log
+    and on the fresh log or logs before it this week, the other leg not newly weak on any of them, and the gap
+    between the legs over those logs moved beyond the person's everyday wobble of it (Z_SEVERE_FOCAL_DROP standard
+    errors of its mean, lasting spells counted). A leg that collapsed and stays collapsed needs a doctor today even
+    when its first log did not look sudden (a bad day just before it) or was not logged; NICE NG127 asks for
+    same-day assessment of new focal weakness. Today's legs repeating the previous log's on a day of ordinary
+    walking add nothing (a copied answer is not a second weak day)."""
+    if view.difference is None or len(view.legs) < 2:
+        return None
+    if view.previous is not None and all(leg.today == leg.previous for leg in view.legs) and _walked_as_usual(view):
+        return None
+    entries = [*fresh_entries(view.recent_days), view.today]
+    for leg in view.legs:
+        if not leg.is_severe():
+            continue
+        other = next(o for o in view.legs if o is not leg)
+        gaps, signs = [], False
+        for day in reversed(entries):
+            value, other_value = getattr(day, f"strength_{leg.side}"), getattr(day, f"strength_{other.side}")
+            if not leg.is_below(value, SEVERE_STRENGTH_DROP) or other.is_below(other_value, NEW_WEAKNESS_DROP):
+                break
+            gaps.append(other_value - value)
+            signs = signs or bool(STROKE_SIGNS & day.symptoms)
+        # Face, arm, speech or eyesight signs in the run made it an emergency on their day: the person was told.
+        if len(gaps) < 2 or signs:
+            continue
+        difference = view.lasting_difference
+        usual = difference.typical if leg.side == "right" else -difference.typical
+        moved = sum(gaps) / len(gaps) - usual
+        factor = mean_variance_factor(difference.persistence, len(gaps), difference.decay)
+        spread = difference.noise * sqrt(factor / len(gaps) + 1 / difference.effective_count)
+        if normal_equivalent(moved / spread, difference.effective_count - 1) >= Z_SEVERE_FOCAL_DROP:
             return leg
     return None
 

@@ -72,6 +72,21 @@ def wait_for_service_worker(page) -> None:
     wait_for_script(page, "async () => (await caches.match(location.pathname)) !== undefined")
 
 
+def today_offline(browser, server: str, patient, width: int, height: int):
+    """Today's page at this viewport, signed in, once its service worker is ready, then reloaded offline; returns the
+    browser context (close it) and the page."""
+    context = browser.new_context(
+        **PHONE | {"viewport": {"width": width, "height": height}}, base_url=server, service_workers="allow"
+    )
+    sign_in(context, patient, server)
+    page = context.new_page()
+    page.goto("/")
+    wait_for_service_worker(page)
+    context.set_offline(True)
+    page.reload()
+    return context, page
+
+
 def wait_for_script(page, expression: str, timeout_s: float = 10.0) -> None:
     """Poll `expression` until it is truthy.
 

@@ -4,7 +4,7 @@ emergencies only (issue 12 point 2), on a phone at 390x844 and 320 px."""
 import pytest
 
 from tests.conftest import save_steady_days, wait_until
-from tests.frontend.browser.conftest import PHONE, screenshot, sign_in, wait_for_service_worker
+from tests.frontend.browser.conftest import PHONE, screenshot, sign_in, today_offline
 from tracker.models import Alert
 from tracker.rules.advice import advice
 from tracker.rules.types import Severity
@@ -64,15 +64,7 @@ def test_a_long_urgent_answer_opens_at_its_heading_on_a_small_phone(browser, ser
     patient.set_history(["cancer"])
     patient.save()
     save_steady_days(patient, patient.local_today(), days=20)
-    context = browser.new_context(
-        **PHONE | {"viewport": {"width": 320, "height": 568}}, base_url=server, service_workers="allow"
-    )
-    sign_in(context, patient, server)
-    page = context.new_page()
-    page.goto("/")
-    wait_for_service_worker(page)
-    context.set_offline(True)
-    page.reload()
+    context, page = today_offline(browser, server, patient, 320, 568)
     for name in ("strength_left-5", "strength_right-5", "fatigue-3"):
         page.locator(f"label[for={name}]").tap()
     page.get_by_role("button", name="Save today").tap()

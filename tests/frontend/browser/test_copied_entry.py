@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from tests.conftest import save_steady_days
-from tests.frontend.browser.conftest import PHONE, screenshot, sign_in, wait_for_service_worker
+from tests.frontend.browser.conftest import screenshot, today_offline
 from tracker.rules.advice import advice
 from tracker.rules.types import Severity
 from tracker.services.logs import log_upsert
@@ -26,16 +26,7 @@ def _same_legs_again_offline(browser, server, patient, viewport, steps):
         client_id=uuid.uuid4(),
         values={"strength_left": 5, "strength_right": 5, "fatigue": 3, "steps": 1500},
     )
-    width, height = viewport
-    context = browser.new_context(
-        **PHONE | {"viewport": {"width": width, "height": height}}, base_url=server, service_workers="allow"
-    )
-    sign_in(context, patient, server)
-    page = context.new_page()
-    page.goto("/")
-    wait_for_service_worker(page)
-    context.set_offline(True)
-    page.reload()
+    context, page = today_offline(browser, server, patient, *viewport)
     for name in ("strength_left-5", "strength_right-5", "fatigue-3"):
         page.locator(f"label[for={name}]").tap()
     page.get_by_text("More about today").tap()

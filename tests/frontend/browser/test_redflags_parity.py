@@ -17,7 +17,8 @@ CASES = 1500
 # level (the one-sided rule's severe and collapse paths); a leg or both falling below the first few logs, before
 # there is a usual level (with and without a sudden onset; in cancer with new back pain, or both legs down); without
 # cancer, both legs down on one day with new back pain, or on the log before too (or today's legs copied from it);
-# today's whole entry copied from a weakening log before it, with and without cancer.
+# today's whole entry copied from a weakening log before it, with and without cancer; one leg already severely weak
+# on the last logs and still on today's (the one-sided weakness that stayed), afresh and with its legs copied.
 FOCUSED = (
     {"history": frozenset({"cancer"}), "new": {"back_pain"}, "wobble": 2, "drops": [1, 2, 3]},
     {"history": frozenset({"cancer"}), "new": set(), "wobble": 1, "drops": [2, 3, 4], "right_drops": [2, 3, 4]},
@@ -69,6 +70,16 @@ FOCUSED = (
     {"history": frozenset(), "new": set(), "wobble": 1, "drops": [3], "last_lowered": 3, "copy_last_legs": True},
     {"history": frozenset(), "new": set(), "wobble": 1, "drops": [3], "copy_last_entry": True},
     {"history": frozenset({"cancer"}), "new": set(), "wobble": 1, "drops": [3], "copy_last_entry": True},
+    {"history": frozenset(), "new": set(), "wobble": 1, "drops": [3, 4, 5], "right_drops": [0, 1], "left_lowered": 4},
+    {
+        "history": frozenset(),
+        "new": set(),
+        "wobble": 2,
+        "drops": [4, 5],
+        "right_drops": [0, 2],
+        "left_lowered": 5,
+        "copy_last_legs": True,
+    },
 )
 FOCUSED_CASES = 150
 
@@ -112,6 +123,9 @@ def _diary(rng: random.Random, focus: dict | None = None):
             strength_left=max(0, usual["left"] - focus["last_lowered"]),
             strength_right=max(0, usual["right"] - focus["last_lowered"]),
         )
+    if focus and "left_lowered" in focus:
+        for index in range(max(0, len(history) - rng.randint(1, 3)), len(history)):
+            history[index] = history[index]._replace(strength_left=max(0, usual["left"] - focus["left_lowered"]))
     new = set(focus["new"]) if focus else set(rng.sample(SYMPTOMS, rng.choice([0, 0, 1, 2])))
     drops = focus["drops"] if focus else [0, 1, 2, 3, 4, 5, 7]
     right_drops = (focus or {}).get("right_drops", [0, 0, 2, 4])

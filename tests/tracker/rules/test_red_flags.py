@@ -634,3 +634,35 @@ def test_a_low_week_after_a_baseline_of_lasting_spells_is_weighed_as_such_a_spel
     left = _view(cancer, history, today).legs[0]
     assert left.baseline.decay > left.baseline.persistence
     assert check_log(cancer, history, today) == []
+
+
+def test_a_leg_that_collapsed_after_a_bad_day_and_stays_collapsed_is_urgent_the_next_log():
+    """Not sudden on its first log (the leg was already 3 points down the day before), so not an emergency; the
+    leg still at 3 the next day, the other leg steady, needs a doctor today (it had no alert at all before)."""
+    history = steady_history()
+    history.append(next_day(history, right=5))
+    first = next_day(history, right=3)
+    assert "sudden_weakness" not in codes(check_log(PatientContext(), history, first))
+    history.append(first)
+    found = check_log(PatientContext(), history, next_day(history, right=3))
+    assert [(f.code, f.severity) for f in found] == [("sudden_weakness", Severity.URGENT)]
+    assert found[0].evidence["strength_right"] == 3
+    assert "right leg has been much weaker than usual" in found[0].patient_text
+
+
+def test_a_leg_collapsed_for_one_log_only_or_both_legs_down_is_not_the_one_sided_weakness_that_stayed():
+    history = steady_history()
+    history.append(next_day(history, right=6))
+    history.append(next_day(history, right=3))
+    assert "sudden_weakness" not in codes(check_log(PatientContext(), history, next_day(history, right=7)))
+    both_down = check_log(PatientContext(), history, next_day(history, left=5, right=3))
+    assert all(f.evidence.get("reason", "").endswith("leg only") is False for f in both_down)
+
+
+def test_a_collapsed_leg_copied_on_a_day_of_usual_walking_is_not_a_second_log():
+    history = [day._replace(steps=4000 + 500 * (i % 5)) for i, day in enumerate(steady_history())]
+    history.append(next_day(history, right=5)._replace(steps=4500))
+    history.append(next_day(history, right=3)._replace(steps=4500))
+    copied = next_day(history, right=3)._replace(steps=5000)
+    assert "sudden_weakness" not in codes(check_log(PatientContext(), history, copied))
+    assert codes(check_log(PatientContext(), history, copied._replace(steps=900)))["sudden_weakness"] is Severity.URGENT

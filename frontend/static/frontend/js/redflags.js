@@ -217,6 +217,7 @@ function saveTimeView(patient, history, today) {
     symptoms,
     legs,
     difference,
+    lastingDifference: difference ? levelOf(differences, NOISE_FLOOR, PERSISTENCE_FLOOR, true) : null,
     steps: loggedSteps.length >= 7 ? levelOf(loggedSteps, 0.1, 0) : null,
     fatigue: levelOf(baselineDays.map((d) => d.fatigue)),
     usualLargestGap,
@@ -300,6 +301,36 @@ function focalDrop(view) {
   return null;
 }
 
+// One leg severely weak on today's log and the fresh log or logs before it this week, the other leg not newly
+// weak, the gap between the legs beyond the person's everyday wobble (red_flags._severe_one_sided_weakness_that_stayed).
+function severeOneSidedWeaknessThatStayed(view) {
+  if (view.difference === null || view.legs.length < 2) return null;
+  if (view.previous !== null && view.legs.every((leg) => leg.today === leg.previous) && walkedAsUsual(view)) return null;
+  const entries = [...freshEntries(view.recentDays), view.today];
+  for (const leg of view.legs) {
+    if (!leg.isSevere()) continue;
+    const other = view.legs.find((o) => o !== leg);
+    const gaps = [];
+    let signs = false;
+    for (const day of [...entries].reverse()) {
+      const value = day[`strength_${leg.side}`];
+      const otherValue = day[`strength_${other.side}`];
+      if (!leg.isBelow(value, SEVERE_STRENGTH_DROP) || other.isBelow(otherValue, NEW_WEAKNESS_DROP)) break;
+      gaps.push(otherValue - value);
+      signs = signs || intersects(STROKE_SIGNS, day.symptoms);
+    }
+    // Face, arm, speech or eyesight signs in the run made it an emergency on their day: the person was told.
+    if (gaps.length < 2 || signs) continue;
+    const difference = view.lastingDifference;
+    const usual = leg.side === "right" ? difference.typical : -difference.typical;
+    const moved = sum(gaps) / gaps.length - usual;
+    const factor = meanVarianceFactor(difference.persistence, gaps.length, difference.decay);
+    const spread = difference.noise * Math.sqrt(factor / gaps.length + 1 / difference.effectiveCount);
+    if (normalEquivalent(moved / spread, difference.effectiveCount - 1) >= Z_SEVERE_FOCAL_DROP) return leg;
+  }
+  return null;
+}
+
 function suddenSevereBothLegs(view) {
   const severe = view.legs.filter((leg) => leg.isSevere() && leg.isSudden());
   if (severe.length < 2 || intersects(CAUDA_EQUINA_SYMPTOMS, view.newSymptoms)) return [];
@@ -330,7 +361,7 @@ function suddenWeakness(view) {
   const focal = focalDrop(view);
   const bilateral = suddenSevereBothLegs(view);
   const firstLogsFall = fallInFirstLogs(view);
-  let reason;
+  let reason, stayed;
   if (
     intersects(STROKE_SIGNS, view.symptoms) &&
     (intersects(STROKE_SIGNS, view.newSymptoms) || weaker.length || !view.hasBaseline)
@@ -363,6 +394,15 @@ function suddenWeakness(view) {
       view.newSymptoms.has("balance_problems"))
   ) {
     reason = "weakness or loss of balance that came on suddenly";
+  } else if ((stayed = severeOneSidedWeaknessThatStayed(view))) {
+    return {
+      code: "sudden_weakness",
+      severity: "urgent",
+      patient_text:
+        `Your ${stayed.side} leg has been much weaker than usual on your last entries, and your other leg ` +
+        "has not. A leg that has become this weak needs a doctor to see you today. If the weakness came on " +
+        "suddenly, or your face, arm or speech is affected, call the emergency number now.",
+    };
   } else if (acuteBothLegs(view)) {
     return {
       code: "sudden_weakness",
@@ -409,19 +449,24 @@ function isIllnessLike(view) {
   return bothDown && (tired || aching) && !view.newNerveSigns();
 }
 
-// This week's values of one leg, today's included, leaving out entries that repeat the one before them exactly
-// (today's too: an entry copied from the day before is no second log).
-function freshValues(view, side) {
-  const values = [];
+// The entries that do not repeat the one before them exactly: a copied day adds no information.
+function freshEntries(days) {
+  const fresh = [];
   let before = null;
-  for (const day of [...view.recentDays, view.today]) {
+  for (const day of days) {
     const answers = JSON.stringify([
       day.strength_left, day.strength_right, day.fatigue, day.numbness_extent, [...day.symptoms].sort(),
     ]);
-    if (answers !== before) values.push(day[`strength_${side}`]);
+    if (answers !== before) fresh.push(day);
     before = answers;
   }
-  return values;
+  return fresh;
+}
+
+// This week's values of one leg, today's included, leaving out entries that repeat the one before them exactly
+// (today's too: an entry copied from the day before is no second log).
+function freshValues(view, side) {
+  return freshEntries([...view.recentDays, view.today]).map((day) => day[`strength_${side}`]);
 }
 
 function progressiveLegs(view) {
