@@ -472,7 +472,8 @@ def _focal_drop(view: SaveTimeView) -> LegChange | None:
 
 def _severe_one_sided_weakness_that_stayed(view: SaveTimeView) -> LegChange | None:
     """One leg severely weak (4 points or more below usual, halfway cut-off, and beyond 3 of its SDs) on today's log
-    and on the fresh log or logs before it this week, the other leg not newly weak on any of them, and the gap
+    and on the fresh log or logs before it this week, after a log of this week on which it was not, the other leg
+    not newly weak on any of them, and the gap
     between the legs over those logs moved beyond the person's everyday wobble of it (Z_SEVERE_FOCAL_DROP standard
     errors of its mean, lasting spells counted). A leg that collapsed and stays collapsed needs a doctor today even
     when its first log did not look sudden (a bad day just before it) or was not logged; NICE NG127 asks for
@@ -487,15 +488,20 @@ def _severe_one_sided_weakness_that_stayed(view: SaveTimeView) -> LegChange | No
         if not leg.is_severe():
             continue
         other = next(o for o in view.legs if o is not leg)
-        gaps, signs = [], False
+        gaps, signs, arrived = [], False, False
         for day in reversed(entries):
             value, other_value = getattr(day, f"strength_{leg.side}"), getattr(day, f"strength_{other.side}")
-            if not leg.is_below(value, SEVERE_STRENGTH_DROP) or other.is_below(other_value, NEW_WEAKNESS_DROP):
+            if not leg.is_below(value, SEVERE_STRENGTH_DROP):
+                arrived = True
+                break
+            if other.is_below(other_value, NEW_WEAKNESS_DROP):
                 break
             gaps.append(other_value - value)
             signs = signs or bool(STROKE_SIGNS & day.symptoms)
-        # Face, arm, speech or eyesight signs in the run made it an emergency on their day: the person was told.
-        if len(gaps) < 2 or signs:
+        # New this week: a leg severely weak on every log of the week was told about when it fell (or is the trend
+        # rules' finding), not every fortnight while it recovers. Face, arm, speech or eyesight signs in the run made
+        # it an emergency on their day: the person was told.
+        if len(gaps) < 2 or signs or not arrived:
             continue
         difference = view.lasting_difference
         usual = difference.typical if leg.side == "right" else -difference.typical

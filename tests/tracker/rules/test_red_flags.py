@@ -666,3 +666,11 @@ def test_a_collapsed_leg_copied_on_a_day_of_usual_walking_is_not_a_second_log():
     copied = next_day(history, right=3)._replace(steps=5000)
     assert "sudden_weakness" not in codes(check_log(PatientContext(), history, copied))
     assert codes(check_log(PatientContext(), history, copied._replace(steps=900)))["sudden_weakness"] is Severity.URGENT
+
+
+def test_a_leg_severely_weak_on_every_log_of_the_week_is_not_a_new_collapse():
+    """After a stroke's emergency the leg stays at 3 while it recovers: no urgent reminder every fortnight."""
+    history = steady_history()
+    for _ in range(8):
+        history.append(next_day(history, right=3))
+    assert "sudden_weakness" not in codes(check_log(PatientContext(), history, next_day(history, right=3)))

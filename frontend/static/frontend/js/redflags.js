@@ -312,15 +312,21 @@ function severeOneSidedWeaknessThatStayed(view) {
     const other = view.legs.find((o) => o !== leg);
     const gaps = [];
     let signs = false;
+    let arrived = false;
     for (const day of [...entries].reverse()) {
       const value = day[`strength_${leg.side}`];
       const otherValue = day[`strength_${other.side}`];
-      if (!leg.isBelow(value, SEVERE_STRENGTH_DROP) || other.isBelow(otherValue, NEW_WEAKNESS_DROP)) break;
+      if (!leg.isBelow(value, SEVERE_STRENGTH_DROP)) {
+        arrived = true;
+        break;
+      }
+      if (other.isBelow(otherValue, NEW_WEAKNESS_DROP)) break;
       gaps.push(otherValue - value);
       signs = signs || intersects(STROKE_SIGNS, day.symptoms);
     }
-    // Face, arm, speech or eyesight signs in the run made it an emergency on their day: the person was told.
-    if (gaps.length < 2 || signs) continue;
+    // New this week (a leg severely weak all week was told about when it fell); face, arm, speech or eyesight signs
+    // in the run made it an emergency on their day.
+    if (gaps.length < 2 || signs || !arrived) continue;
     const difference = view.lastingDifference;
     const usual = leg.side === "right" ? difference.typical : -difference.typical;
     const moved = sum(gaps) / gaps.length - usual;
