@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench.engine.evaluate import set_files
-from bench.engine.scoring import SEVERITY, Alert, alerts_from_lines
+from bench.engine.scoring import SEVERITY, Alert, alerts_from_lines, hits_of
 from tracker.rules import simulate
 
 URGENT = SEVERITY["urgent"]
@@ -46,13 +46,12 @@ def misses_of(diary_id: str, expectations: Iterable[dict], alerts: list[Alert]) 
     """The diary's expectations at urgent or above, and those of them no alert met in its window."""
     expected, misses = 0, []
     for expectation in expectations:
-        minimum = SEVERITY[expectation["min_severity"]]
-        if minimum < URGENT:
+        if SEVERITY[expectation["min_severity"]] < URGENT:
             continue
         expected += 1
-        start, end = date.fromisoformat(expectation["from"]), date.fromisoformat(expectation["by"])
-        if any(a.code in expectation["codes"] and a.severity >= minimum and start <= a.day <= end for a in alerts):
+        if hits_of(expectation, alerts):
             continue
+        start = date.fromisoformat(expectation["from"])
         later = [a.day for a in alerts if a.severity >= URGENT and a.day >= start]
         days = (min(later) - start).days if later else None
         misses.append(Miss(diary_id, tuple(expectation["codes"]), days))

@@ -108,6 +108,16 @@ def grade(diaries: list[dict], alerts: dict[str, list[Alert]]) -> Grade:
     return result
 
 
+def hits_of(expectation: dict, alerts: list[Alert]) -> list[date]:
+    """The days, in order, of the alerts that meet the expectation: one of its codes, at its severity or above, in
+    its window."""
+    low, high = date.fromisoformat(expectation["from"]), date.fromisoformat(expectation["by"])
+    need = SEVERITY[expectation["min_severity"]]
+    return sorted(
+        a.day for a in alerts if a.code in expectation["codes"] and a.severity >= need and low <= a.day <= high
+    )
+
+
 def _grade_diary(result: Grade, diary: dict, mine: list[Alert]) -> None:
     recipe = result.by_recipe[diary["id"].split("-")[0]]
     dates = [date.fromisoformat(day["date"]) for day in diary["days"]]
@@ -132,9 +142,7 @@ def _grade_diary(result: Grade, diary: dict, mine: list[Alert]) -> None:
         low, high = date.fromisoformat(expectation["from"]), date.fromisoformat(expectation["by"])
         need = SEVERITY[expectation["min_severity"]]
         group = result.expectations[f"{'/'.join(expectation['codes'])}>={expectation['min_severity']}"]
-        hits = sorted(
-            a.day for a in mine if a.code in expectation["codes"] and a.severity >= need and low <= a.day <= high
-        )
+        hits = hits_of(expectation, mine)
         if need == SEVERITY["emergency"]:
             result.emergencies_expected += 1
             result.emergencies_same_day += bool(hits) and hits[0] == low

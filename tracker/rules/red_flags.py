@@ -16,6 +16,7 @@ from math import exp, log, sqrt
 from .baseline import (
     Level,
     background_symptoms,
+    change_z,
     fresh_entries,
     halfway_below,
     level_of,
@@ -473,42 +474,35 @@ def _focal_drop(view: SaveTimeView) -> LegChange | None:
 def _severe_one_sided_weakness_that_stayed(view: SaveTimeView) -> LegChange | None:
     """One leg severely weak (4 points or more below usual, halfway cut-off, and beyond 3 of its SDs) on today's log
     and on the fresh log or logs before it this week, after a log of this week on which it was not, the other leg
-    not newly weak on any of them, and the gap
-    between the legs over those logs moved beyond the person's everyday wobble of it (Z_SEVERE_FOCAL_DROP standard
-    errors of its mean, lasting spells counted). A leg that collapsed and stays collapsed needs a doctor today even
-    when its first log did not look sudden (a bad day just before it) or was not logged; NICE NG127 asks for
-    same-day assessment of new focal weakness. Today's legs repeating the previous log's on a day of ordinary
-    walking add nothing (a copied answer is not a second weak day)."""
-    if view.difference is None or len(view.legs) < 2:
-        return None
-    if view.previous is not None and all(leg.today == leg.previous for leg in view.legs) and _walked_as_usual(view):
+    not newly weak on any of them, and the gap between the legs over those logs moved beyond the person's everyday
+    wobble of it (Z_SEVERE_FOCAL_DROP standard errors of its mean, lasting spells counted). A leg that collapsed and
+    stays collapsed needs a doctor today even when its first log did not look sudden (a bad day just before it) or
+    was not logged; NICE NG127 asks for same-day assessment of new focal weakness. Today's legs repeating the
+    previous log's on a day of ordinary walking add nothing (a copied answer is not a second weak day)."""
+    # Most saves have no severely weak leg: stop before the week is read.
+    severe = [leg for leg in view.legs if leg.is_severe()]
+    if not severe or view.difference is None or len(view.legs) < 2 or _legs_copied_on_an_ordinary_day(view):
         return None
     entries = [*fresh_entries(view.recent_days), view.today]
-    for leg in view.legs:
-        if not leg.is_severe():
-            continue
+    for leg in severe:
         other = next(o for o in view.legs if o is not leg)
-        gaps, signs, arrived = [], False, False
+        differences, signs, arrived = [], False, False
         for day in reversed(entries):
-            value, other_value = getattr(day, f"strength_{leg.side}"), getattr(day, f"strength_{other.side}")
-            if not leg.is_below(value, SEVERE_STRENGTH_DROP):
+            if not leg.is_below(getattr(day, f"strength_{leg.side}"), SEVERE_STRENGTH_DROP):
                 arrived = True
                 break
-            if other.is_below(other_value, NEW_WEAKNESS_DROP):
+            if other.is_below(getattr(day, f"strength_{other.side}"), NEW_WEAKNESS_DROP):
                 break
-            gaps.append(other_value - value)
+            differences.append(day.strength_left - day.strength_right)
             signs = signs or bool(STROKE_SIGNS & day.symptoms)
         # New this week: a leg severely weak on every log of the week was told about when it fell (or is the trend
         # rules' finding), not every fortnight while it recovers. Face, arm, speech or eyesight signs in the run made
         # it an emergency on their day: the person was told.
-        if len(gaps) < 2 or signs or not arrived:
+        if len(differences) < 2 or signs or not arrived:
             continue
-        difference = view.lasting_difference
-        usual = difference.typical if leg.side == "right" else -difference.typical
-        moved = sum(gaps) / len(gaps) - usual
-        factor = mean_variance_factor(difference.persistence, len(gaps), difference.decay)
-        spread = difference.noise * sqrt(factor / len(gaps) + 1 / difference.effective_count)
-        if normal_equivalent(moved / spread, difference.effective_count - 1) >= Z_SEVERE_FOCAL_DROP:
+        # Left minus right rises as the right leg weakens and falls as the left does.
+        direction = 1 if leg.side == "right" else -1
+        if direction * change_z(view.lasting_difference, differences) >= Z_SEVERE_FOCAL_DROP:
             return leg
     return None
 
@@ -729,8 +723,13 @@ def _previous_entry_as_weak(view: SaveTimeView) -> bool:
     weak_before = all(
         leg.previous is not None and leg.is_below(leg.previous, BOTH_LEGS_MUCH_WEAKER_DROP) for leg in view.legs
     )
-    copied = all(leg.today == leg.previous for leg in view.legs)
-    return weak_before and not (copied and _walked_as_usual(view))
+    return weak_before and not _legs_copied_on_an_ordinary_day(view)
+
+
+def _legs_copied_on_an_ordinary_day(view: SaveTimeView) -> bool:
+    """Today's legs are the previous log's answers again and the phone counted an ordinary day's walking: the copy
+    is no second weak day, and the steps say the bad day has passed."""
+    return view.previous is not None and all(leg.today == leg.previous for leg in view.legs) and _walked_as_usual(view)
 
 
 def _back_pain_most_days(view: SaveTimeView) -> bool:

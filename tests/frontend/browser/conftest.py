@@ -87,6 +87,20 @@ def today_offline(browser, server: str, patient, width: int, height: int):
     return context, page
 
 
+def offline_answer(page):
+    """The screen the phone raised for an entry saved offline, once it says it was worked out offline."""
+    dialog = page.get_by_role("alertdialog")
+    dialog.get_by_text("You are offline").wait_for()
+    return dialog
+
+
+def answer_every_stroke_question_no(sheet) -> None:
+    """No to each BE-FAST question the phone asks before saving a sharp drop, then save the answers."""
+    for name in ("balance", "eyes", "face", "arm", "speech", "sudden"):
+        sheet.locator(f"label[for=stroke-{name}-no]").tap()
+    sheet.get_by_role("button", name="Save my answers").tap()
+
+
 def wait_for_script(page, expression: str, timeout_s: float = 10.0) -> None:
     """Poll `expression` until it is truthy.
 

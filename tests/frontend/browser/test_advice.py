@@ -4,7 +4,7 @@ emergencies only (issue 12 point 2), on a phone at 390x844 and 320 px."""
 import pytest
 
 from tests.conftest import save_steady_days, wait_until
-from tests.frontend.browser.conftest import PHONE, screenshot, sign_in, today_offline
+from tests.frontend.browser.conftest import PHONE, offline_answer, screenshot, sign_in, today_offline
 from tracker.models import Alert
 from tracker.rules.advice import advice
 from tracker.rules.types import Severity
@@ -69,8 +69,7 @@ def test_a_long_urgent_answer_opens_at_its_heading_on_a_small_phone(browser, ser
         page.locator(f"label[for={name}]").tap()
     page.get_by_role("button", name="Save today").tap()
 
-    dialog = page.get_by_role("alertdialog")
-    dialog.get_by_text("You are offline").wait_for()
+    dialog = offline_answer(page)
     assert dialog.locator("[data-red-flag-advice]").inner_text() == advice("cord_compression", Severity.URGENT, "112")
     box = dialog.get_by_role("heading", name="See a doctor today").bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= 568, box

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from tests.conftest import save_steady_days
-from tests.frontend.browser.conftest import screenshot, today_offline
+from tests.frontend.browser.conftest import offline_answer, screenshot, today_offline
 from tracker.rules.advice import advice
 from tracker.rules.types import Severity
 from tracker.services.logs import log_upsert
@@ -48,8 +48,7 @@ def test_the_same_weak_legs_on_a_day_of_ordinary_walking_raise_no_red_screen(bro
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (320, 568)])
 def test_the_same_weak_legs_on_a_day_of_little_walking_are_urgent(browser, server, patient, width, height):
     context, page = _same_legs_again_offline(browser, server, patient, (width, height), steps=1200)
-    dialog = page.get_by_role("alertdialog")
-    dialog.get_by_text("You are offline").wait_for()
+    dialog = offline_answer(page)
     assert dialog.get_by_role("heading", name="See a doctor today").is_visible()
     assert "both legs much weaker than usual" in dialog.inner_text()
     assert dialog.locator("[data-red-flag-advice]").inner_text() == advice("sudden_weakness", Severity.URGENT, "112")

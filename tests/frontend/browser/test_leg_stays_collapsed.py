@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from tests.conftest import save_steady_days
-from tests.frontend.browser.conftest import screenshot, today_offline
+from tests.frontend.browser.conftest import answer_every_stroke_question_no, offline_answer, screenshot, today_offline
 from tracker.rules.advice import advice
 from tracker.rules.types import Severity
 from tracker.services.logs import log_upsert
@@ -34,11 +34,8 @@ def test_a_right_leg_still_at_3_after_two_weak_days_gets_the_urgent_screen(brows
     # A leg far below usual: the phone asks the BE-FAST questions first; no to each (nothing came on suddenly).
     sheet = page.locator("[data-stroke-questions]")
     sheet.wait_for()
-    for name in ("balance", "eyes", "face", "arm", "speech", "sudden"):
-        sheet.locator(f"label[for=stroke-{name}-no]").tap()
-    sheet.get_by_role("button", name="Save my answers").tap()
-    dialog = page.get_by_role("alertdialog")
-    dialog.get_by_text("You are offline").wait_for()
+    answer_every_stroke_question_no(sheet)
+    dialog = offline_answer(page)
     assert dialog.get_by_role("heading", name="See a doctor today").is_visible()
     assert "right leg has been much weaker than usual" in dialog.inner_text()
     assert dialog.locator("[data-red-flag-advice]").inner_text() == advice("sudden_weakness", Severity.URGENT, "112")

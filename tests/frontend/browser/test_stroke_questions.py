@@ -7,7 +7,13 @@ from types import SimpleNamespace
 import pytest
 
 from tests.conftest import add_logs, wait_until
-from tests.frontend.browser.conftest import PHONE, screenshot, sign_in, wait_for_service_worker
+from tests.frontend.browser.conftest import (
+    PHONE,
+    answer_every_stroke_question_no,
+    screenshot,
+    sign_in,
+    wait_for_service_worker,
+)
 from tracker.models import Alert, DailyLog
 from tracker.stroke_questions import when_to_ask
 
@@ -79,12 +85,6 @@ def _answer_yes(page, questions, name: str):
     return call
 
 
-def _answer_all_no(sheet) -> None:
-    for name in ("balance", "eyes", "face", "arm", "speech", "sudden"):
-        sheet.locator(f"label[for=stroke-{name}-no]").tap()
-    sheet.get_by_role("button", name="Save my answers").tap()
-
-
 @pytest.mark.parametrize("width", [390, 320])
 def test_a_sharp_drop_in_one_leg_asks_be_fast_and_a_yes_leads_to_the_call_screen(phone_at, patient, width):
     _usual_days(patient)
@@ -140,7 +140,7 @@ def test_no_questions_on_an_ordinary_day_or_an_even_dip_and_all_no_saves_as_usua
     sheet.wait_for()
     sheet.get_by_role("button", name="Save my answers").tap()
     assert sheet.get_by_text("Please answer each question with yes or no.").is_visible()
-    _answer_all_no(sheet)
+    answer_every_stroke_question_no(sheet)
     wait_until(lambda: _todays_log(patient).strength_right == 8)
     page.locator("[data-saved-note]").get_by_text("Saved for today").wait_for()
     assert sheet.is_hidden()
@@ -182,7 +182,7 @@ def test_both_legs_collapsing_with_every_answer_no_is_a_same_day_review(phone_at
     _log(page, left=2, right=3, steps=5200)
     sheet = page.locator("[data-stroke-questions]")
     sheet.wait_for()
-    _answer_all_no(sheet)
+    answer_every_stroke_question_no(sheet)
     alert = _first_alert(patient)
     assert (alert.code, alert.severity) == ("sudden_weakness", "urgent")
     assert "step count today looks like an ordinary day" in alert.patient_text

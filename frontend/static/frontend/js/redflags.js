@@ -86,6 +86,15 @@ function normalEquivalent(t, degreesOfFreedom) {
   return t < 0 ? -z : z;
 }
 
+// The recent mean's distance from the usual level in standard errors, persistence counted, on the normal scale
+// (baseline.change_z).
+function changeZ(level, recent) {
+  const variance =
+    level.noise ** 2 * (meanVarianceFactor(level.persistence, recent.length, level.decay) / recent.length +
+      1 / level.effectiveCount);
+  return normalEquivalent((sum(recent) / recent.length - level.typical) / Math.sqrt(variance), level.effectiveCount - 1);
+}
+
 // Lag-1 and lag-2 autocorrelations of consecutive logs (capped deviations from the centre): baseline.py.
 function autocorrelations(values, centre, cap) {
   const deviations = values.map((v) => clip(v - centre, -cap, cap));
@@ -217,7 +226,10 @@ function saveTimeView(patient, history, today) {
     symptoms,
     legs,
     difference,
-    lastingDifference: difference ? levelOf(differences, NOISE_FLOOR, PERSISTENCE_FLOOR, true) : null,
+    // The usual gap with its lasting spells counted, for means over several logs: worked out only when asked.
+    get lastingDifference() {
+      return difference ? levelOf(differences, NOISE_FLOOR, PERSISTENCE_FLOOR, true) : null;
+    },
     steps: loggedSteps.length >= 7 ? levelOf(loggedSteps, 0.1, 0) : null,
     fatigue: levelOf(baselineDays.map((d) => d.fatigue)),
     usualLargestGap,
@@ -304,35 +316,32 @@ function focalDrop(view) {
 // One leg severely weak on today's log and the fresh log or logs before it this week, the other leg not newly
 // weak, the gap between the legs beyond the person's everyday wobble (red_flags._severe_one_sided_weakness_that_stayed).
 function severeOneSidedWeaknessThatStayed(view) {
-  if (view.difference === null || view.legs.length < 2) return null;
-  if (view.previous !== null && view.legs.every((leg) => leg.today === leg.previous) && walkedAsUsual(view)) return null;
+  // Most saves have no severely weak leg: stop before the week is read.
+  const severe = view.legs.filter((leg) => leg.isSevere());
+  if (!severe.length || view.difference === null || view.legs.length < 2 || legsCopiedOnAnOrdinaryDay(view)) {
+    return null;
+  }
   const entries = [...freshEntries(view.recentDays), view.today];
-  for (const leg of view.legs) {
-    if (!leg.isSevere()) continue;
+  for (const leg of severe) {
     const other = view.legs.find((o) => o !== leg);
-    const gaps = [];
+    const differences = [];
     let signs = false;
     let arrived = false;
     for (const day of [...entries].reverse()) {
-      const value = day[`strength_${leg.side}`];
-      const otherValue = day[`strength_${other.side}`];
-      if (!leg.isBelow(value, SEVERE_STRENGTH_DROP)) {
+      if (!leg.isBelow(day[`strength_${leg.side}`], SEVERE_STRENGTH_DROP)) {
         arrived = true;
         break;
       }
-      if (other.isBelow(otherValue, NEW_WEAKNESS_DROP)) break;
-      gaps.push(otherValue - value);
+      if (other.isBelow(day[`strength_${other.side}`], NEW_WEAKNESS_DROP)) break;
+      differences.push(day.strength_left - day.strength_right);
       signs = signs || intersects(STROKE_SIGNS, day.symptoms);
     }
     // New this week (a leg severely weak all week was told about when it fell); face, arm, speech or eyesight signs
     // in the run made it an emergency on their day.
-    if (gaps.length < 2 || signs || !arrived) continue;
-    const difference = view.lastingDifference;
-    const usual = leg.side === "right" ? difference.typical : -difference.typical;
-    const moved = sum(gaps) / gaps.length - usual;
-    const factor = meanVarianceFactor(difference.persistence, gaps.length, difference.decay);
-    const spread = difference.noise * Math.sqrt(factor / gaps.length + 1 / difference.effectiveCount);
-    if (normalEquivalent(moved / spread, difference.effectiveCount - 1) >= Z_SEVERE_FOCAL_DROP) return leg;
+    if (differences.length < 2 || signs || !arrived) continue;
+    // Left minus right rises as the right leg weakens and falls as the left does.
+    const direction = leg.side === "right" ? 1 : -1;
+    if (direction * changeZ(view.lastingDifference, differences) >= Z_SEVERE_FOCAL_DROP) return leg;
   }
   return null;
 }
@@ -569,8 +578,12 @@ function previousEntryAsWeak(view) {
   const weakBefore = view.legs.every(
     (leg) => leg.previous !== null && leg.isBelow(leg.previous, BOTH_LEGS_MUCH_WEAKER_DROP),
   );
-  const copied = view.legs.every((leg) => leg.today === leg.previous);
-  return weakBefore && !(copied && walkedAsUsual(view));
+  return weakBefore && !legsCopiedOnAnOrdinaryDay(view);
+}
+
+// Today's legs are the previous log's answers again on a day of ordinary walking (red_flags.py).
+function legsCopiedOnAnOrdinaryDay(view) {
+  return view.previous !== null && view.legs.every((leg) => leg.today === leg.previous) && walkedAsUsual(view);
 }
 
 // With cancer, new back pain is evidence too: a leg that fell with it is judged at 1.5 SDs (red_flags.py).
